@@ -104,6 +104,8 @@ export interface Show {
   readonly seller: SellerIdentity;
   readonly presenter?: Presenter;
   readonly disclosure: Disclosure;
+  /** Viewers watching now, when the backend shares it. */
+  readonly viewerCount?: number;
   /** Highlights so far, oldest first: lets a late joiner or a replay show the right product. */
   readonly highlights?: readonly HighlightMark[];
   /** Sequence number of the last realtime event this snapshot reflects; realtime resumes after it. */

@@ -1,0 +1,816 @@
+/**
+ * ShowController: one per show, the only writer of its state.
+ *
+ * Data flow: adapter → (validation) → controller state → elements. Elements read state through
+ * `select()` and send user intent through commands (`addToCart`, `sendMessage`…).
+ *
+ * Realtime policy:
+ * - Events are applied strictly in `seq` order. A duplicate (seq already applied, or an id seen
+ *   before) is ignored. An event ahead of the next expected seq is held back; if the gap is not
+ *   filled within `gapTimeoutMs`, the controller resubscribes from its last seq, and if that
+ *   still leaves the gap, reloads show and products (a full resynchronisation).
+ * - When the subscription breaks, the controller reconnects with exponential backoff and jitter
+ *   (see backoff.ts) and resumes from its last seq. `resume-unavailable` triggers a reload.
+ *
+ * Command policy: commands are optimistic. The state changes at once; when the adapter refuses,
+ * the change is rolled back, `cartError` (or the chat entry's `error`) says why, an `error`
+ * event is emitted, and the command's promise rejects with a LivePlusError.
+ */
+import type { LiveShoppingAdapter } from './adapter.js';
+import type { AnalyticsEvent, AnalyticsInput } from './analytics.js';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.js';
+import { LivePlusError, isAbortError, toLivePlusError } from './errors.js';
+import { applyProductUpdate, applyStatusChange, highlightAt, insertHighlight } from './reduce.js';
+import { TimerSet, randomId, realScheduler, type Scheduler } from './scheduler.js';
+import { Emitter, Store, type Equality, type Listener } from './store.js';
+import type { Cart, CartLine, ChatMessage, HighlightMark, Product, Show, ShowEvent } from './types.js';
+import { parseCart, parseChatHistoryPage, parseChatMessage, parseProducts, parseShow, parseShowEvent } from './validate.js';
+
+export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** A chat message as the viewer sees it, including their own messages not yet confirmed. */
+export interface ChatEntry extends ChatMessage {
+  readonly delivery: 'sent' | 'pending' | 'failed';
+  /** Why a `failed` message failed (e.g. `rate-limited` with `retryAfter`). */
+  readonly error?: LivePlusError;
+}
+
+export interface Capabilities {
+  readonly chat: boolean;
+  readonly reactions: boolean;
+  readonly cart: boolean;
+  readonly report: boolean;
+  readonly chatHistory: boolean;
+}
+
+export interface ShowState {
+  readonly phase: LoadPhase;
+  /** Why loading failed, when `phase` is `error`. */
+  readonly error: LivePlusError | null;
+  readonly connection: ConnectionState;
+  readonly show: Show | null;
+  readonly products: readonly Product[];
+  /** Items dropped because they were malformed (each an `invalid-data` error with a path). */
+  readonly dataIssues: readonly LivePlusError[];
+  /** Highlight marks ordered by stream time. */
+  readonly highlights: readonly HighlightMark[];
+  /** The product on screen at the viewer's playback position. */
+  readonly highlightedProductId: string | null;
+  /** Stream time (ms since the epoch) the viewer is seeing, as published by the player. */
+  readonly playbackTime: number | null;
+  /** The newest chat entries, oldest first, at most `chatLimit`. */
+  readonly chat: readonly ChatEntry[];
+  readonly pinned: ChatMessage | null;
+  readonly viewerCount: number | null;
+  /** Reaction totals since the viewer joined. */
+  readonly reactions: Readonly<Record<string, number>>;
+  /** The cart as shown: the backend's cart plus operations still in flight. */
+  readonly cart: Cart | null;
+  readonly cartBusy: boolean;
+  readonly cartError: LivePlusError | null;
+  readonly lastSeq: number;
+  readonly capabilities: Capabilities;
+}
+
+export interface ControllerEvents extends Record<string, unknown> {
+  /** Something failed that the viewer may need to know about. */
+  error: { readonly source: 'load' | 'realtime' | 'data' | 'cart' | 'chat' | 'reaction' | 'report'; readonly error: LivePlusError };
+  /** A realtime event was applied. */
+  event: ShowEvent;
+  /** Reactions to animate: from other viewers (`own: false`) or this one. */
+  reaction: { readonly reaction: string; readonly count: number; readonly own: boolean };
+  analytics: AnalyticsEvent;
+}
+
+export interface ShowControllerOptions {
+  readonly adapter: LiveShoppingAdapter;
+  readonly showId: string;
+  /** Clock and timers; tests pass a fake one. */
+  readonly scheduler?: Scheduler;
+  /** Chat entries kept in state (older ones are dropped). Default 200. */
+  readonly chatLimit?: number;
+  /** How long an out-of-order event waits for the gap before it to fill. Default 2000 ms. */
+  readonly gapTimeoutMs?: number;
+  readonly backoff?: BackoffOptions;
+  /** Longest chat message accepted, in characters. Default 500. */
+  readonly maxMessageLength?: number;
+  /** Analytics events are sent in batches at most this often. Default 2000 ms. */
+  readonly analyticsFlushMs?: number;
+}
+
+export interface AddToCartInput {
+  readonly productId: string;
+  readonly variantId?: string;
+  readonly quantity?: number;
+}
+
+/** One user intent: the same key for a retry or a double click means "the same add". */
+export interface IntentOptions {
+  readonly idempotencyKey?: string;
+}
+
+type CartOp =
+  | { readonly kind: 'add'; readonly key: string; readonly line: CartLine }
+  | { readonly kind: 'update'; readonly key: string; readonly lineId: string; readonly quantity: number };
+
+const RETRYABLE_LOAD = new Set(['network', 'timeout', 'server', 'rate-limited', 'unknown']);
+const RECENT_IDS = 1000;
+const ANALYTICS_BATCH = 20;
+
+function emptyCapabilities(adapter: LiveShoppingAdapter): Capabilities {
+  return {
+    chat: typeof adapter.sendMessage === 'function',
+    reactions: typeof adapter.sendReaction === 'function',
+    cart: adapter.cart !== undefined,
+    report: typeof adapter.reportContent === 'function',
+    chatHistory: typeof adapter.loadChatHistory === 'function',
+  };
+}
+
+function toEntry(message: ChatMessage): ChatEntry {
+  return { ...message, delivery: 'sent' };
+}
+
+function describeVariant(product: Product, variantId: string | undefined): string | undefined {
+  const variant = product.variants.find((v) => v.id === variantId);
+  if (!variant) return undefined;
+  return product.options
+    .map((axis) => axis.values.find((value) => value.id === variant.options[axis.id])?.label)
+    .filter((label): label is string => label !== undefined)
+    .join(' · ');
+}
+
+export class ShowController {
+  readonly showId: string;
+  readonly #adapter: LiveShoppingAdapter;
+  readonly #scheduler: Scheduler;
+  readonly #timers: TimerSet;
+  readonly #store: Store<ShowState>;
+  readonly #events = new Emitter<ControllerEvents>();
+  readonly #lifetime = new AbortController();
+  readonly #options: Required<Omit<ShowControllerOptions, 'adapter' | 'showId' | 'scheduler'>>;
+
+  #subscription: AbortController | null = null;
+  #reconnectAttempt = 0;
+  #reconnectTimer: unknown;
+  #loadAttempt = 0;
+  #gapTimer: unknown;
+  #gapResyncs = 0;
+  /** Events received ahead of the next expected seq; `null` marks a malformed event to skip. */
+  readonly #pending = new Map<number, ShowEvent | null>();
+  readonly #recentIds = new Set<string>();
+
+  #confirmedCart: Cart | null = null;
+  #confirmedTicket = 0;
+  #ticket = 0;
+  #cartOps: CartOp[] = [];
+  readonly #inflight = new Map<string, Promise<Cart>>();
+
+  #analyticsQueue: AnalyticsEvent[] = [];
+  #analyticsTimer: unknown;
+  #started: Promise<void> | null = null;
+  #destroyed = false;
+
+  constructor(options: ShowControllerOptions) {
+    this.showId = options.showId;
+    this.#adapter = options.adapter;
+    this.#scheduler = options.scheduler ?? realScheduler;
+    this.#timers = new TimerSet(this.#scheduler);
+    this.#options = {
+      chatLimit: options.chatLimit ?? 200,
+      gapTimeoutMs: options.gapTimeoutMs ?? 2000,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      maxMessageLength: options.maxMessageLength ?? 500,
+      analyticsFlushMs: options.analyticsFlushMs ?? 2000,
+    };
+    this.#store = new Store<ShowState>({
+      phase: 'idle',
+      error: null,
+      connection: 'idle',
+      show: null,
+      products: [],
+      dataIssues: [],
+      highlights: [],
+      highlightedProductId: null,
+      playbackTime: null,
+      chat: [],
+      pinned: null,
+      viewerCount: null,
+      reactions: {},
+      cart: null,
+      cartBusy: false,
+      cartError: null,
+      lastSeq: 0,
+      capabilities: emptyCapabilities(options.adapter),
+    });
+  }
+
+  // ---------------------------------------------------------------- reading state
+
+  get state(): ShowState {
+    return this.#store.state;
+  }
+
+  get destroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  /**
+   * Calls `listener` whenever `selector(state)` changes. Returns the unsubscribe function.
+   * With `{ immediate: true }` it is also called at once with the current value.
+   */
+  select<T>(
+    selector: (state: ShowState) => T,
+    listener: Listener<T>,
+    options: { equals?: Equality<T>; immediate?: boolean } = {},
+  ): () => void {
+    if (this.#destroyed) return () => {};
+    const unsubscribe = this.#store.select(selector, listener, options.equals);
+    if (options.immediate) {
+      const value = selector(this.#store.state);
+      listener(value, value);
+    }
+    return unsubscribe;
+  }
+
+  on<K extends keyof ControllerEvents>(type: K, listener: (detail: ControllerEvents[K]) => void): () => void {
+    if (this.#destroyed) return () => {};
+    return this.#events.on(type, listener);
+  }
+
+  /** Listeners and timers still registered; 0 after `destroy()`. For leak tests and debugging. */
+  get activeResources(): { listeners: number; timers: number; subscriptions: number } {
+    return {
+      listeners: this.#store.listenerCount + this.#events.listenerCount,
+      timers: this.#timers.size,
+      subscriptions: this.#subscription ? 1 : 0,
+    };
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Loads the show and products, opens the realtime subscription and loads the cart. Idempotent. */
+  start(): Promise<void> {
+    this.#started ??= this.#load();
+    return this.#started;
+  }
+
+  /** Reloads everything from the adapter (e.g. after an error the viewer chose to retry). */
+  reload(): Promise<void> {
+    this.#started = this.#load();
+    return this.#started;
+  }
+
+  /** Releases every timer, request, subscription and listener. The controller is unusable after. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#flushAnalytics();
+    this.#destroyed = true;
+    this.#lifetime.abort();
+    this.#closeSubscription();
+    this.#timers.cancelAll();
+    this.#store.update({ connection: 'closed' });
+    this.#store.clear();
+    this.#events.clear();
+    this.#pending.clear();
+    this.#inflight.clear();
+  }
+
+  async #load(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#closeSubscription();
+    this.#store.update({ phase: this.state.show ? this.state.phase : 'loading', error: null });
+    const signal = this.#lifetime.signal;
+    try {
+      const [rawShow, rawProducts] = await Promise.all([
+        this.#adapter.loadShow(this.showId, { signal }),
+        this.#adapter.loadProducts(this.showId, { signal }),
+      ]);
+      if (this.#destroyed) return;
+      const show = parseShow(rawShow);
+      const { products, errors } = parseProducts(rawProducts);
+      for (const error of errors) this.#events.emit('error', { source: 'data', error });
+      this.#loadAttempt = 0;
+      this.#gapResyncs = 0;
+      for (const [seq] of this.#pending) if (seq <= show.seq) this.#pending.delete(seq);
+      const highlights = show.highlights ?? [];
+      this.#store.update({
+        phase: 'ready',
+        error: null,
+        show,
+        products,
+        dataIssues: errors,
+        highlights,
+        highlightedProductId: highlightAt(highlights, this.state.playbackTime),
+        viewerCount: show.viewerCount ?? this.state.viewerCount,
+        lastSeq: show.seq,
+      });
+      this.#track({ type: 'show-loaded', status: show.status });
+      this.#subscribe();
+      if (this.#adapter.cart && !this.#confirmedCart) void this.#loadCart();
+      if (this.#adapter.loadChatHistory) void this.#loadRecentChat();
+    } catch (thrown) {
+      if (this.#destroyed || isAbortError(thrown)) return;
+      const error = toLivePlusError(thrown);
+      this.#store.update({ phase: 'error', error });
+      this.#events.emit('error', { source: 'load', error });
+      if (RETRYABLE_LOAD.has(error.code)) {
+        const delay = error.retryAfter !== undefined ? error.retryAfter * 1000 : backoffDelay(this.#loadAttempt, () => this.#scheduler.random(), this.#options.backoff);
+        this.#loadAttempt++;
+        this.#timers.start(() => void this.reload(), delay);
+      }
+    }
+  }
+
+  /** Fills the chat with the latest history page so a viewer joining late sees the conversation. */
+  async #loadRecentChat(): Promise<void> {
+    try {
+      const page = parseChatHistoryPage(await this.#adapter.loadChatHistory!(this.showId, { limit: 50 }, { signal: this.#lifetime.signal }));
+      if (this.#destroyed) return;
+      const known = new Set(this.state.chat.map((m) => m.id));
+      const older = page.messages.filter((m) => !m.deleted && !known.has(m.id)).map(toEntry);
+      const pinned = this.state.pinned ?? [...page.messages].reverse().find((m) => m.pinned && !m.deleted) ?? null;
+      this.#store.update({ chat: [...older, ...this.state.chat].slice(-this.#options.chatLimit), pinned });
+    } catch (thrown) {
+      if (this.#destroyed || isAbortError(thrown)) return;
+      this.#events.emit('error', { source: 'chat', error: toLivePlusError(thrown) });
+    }
+  }
+
+  async #loadCart(): Promise<void> {
+    const cart = this.#adapter.cart;
+    if (!cart) return;
+    const ticket = ++this.#ticket;
+    try {
+      const raw = await cart.getCart(this.showId, { signal: this.#lifetime.signal });
+      if (this.#destroyed) return;
+      this.#confirmCart(parseCart(raw), ticket);
+    } catch (thrown) {
+      if (this.#destroyed || isAbortError(thrown)) return;
+      const error = toLivePlusError(thrown);
+      this.#store.update({ cartError: error });
+      this.#events.emit('error', { source: 'cart', error });
+    }
+  }
+
+  // ---------------------------------------------------------------- realtime
+
+  #closeSubscription(): void {
+    this.#subscription?.abort();
+    this.#subscription = null;
+    this.#timers.cancel(this.#reconnectTimer);
+    this.#timers.cancel(this.#gapTimer);
+  }
+
+  #subscribe(): void {
+    if (this.#destroyed) return;
+    this.#closeSubscription();
+    const subscription = new AbortController();
+    this.#subscription = subscription;
+    const live = () => this.#subscription === subscription && !subscription.signal.aborted;
+    this.#store.update({ connection: this.#reconnectAttempt > 0 ? 'reconnecting' : 'connecting' });
+    const opened = () => {
+      if (!live()) return;
+      this.#reconnectAttempt = 0;
+      if (this.state.connection !== 'open') this.#store.update({ connection: 'open' });
+    };
+    const failed = (thrown: unknown) => {
+      if (!live()) return;
+      this.#subscription = null;
+      subscription.abort();
+      const error = toLivePlusError(thrown);
+      if (error.code === 'resume-unavailable') {
+        void this.reload();
+        return;
+      }
+      this.#events.emit('error', { source: 'realtime', error });
+      this.#store.update({ connection: 'reconnecting' });
+      const delay = backoffDelay(this.#reconnectAttempt++, () => this.#scheduler.random(), this.#options.backoff);
+      this.#reconnectTimer = this.#timers.start(() => this.#subscribe(), delay);
+    };
+    try {
+      const result = this.#adapter.subscribe(this.showId, {
+        since: this.state.lastSeq,
+        signal: subscription.signal,
+        onOpen: opened,
+        onEvent: (raw) => {
+          if (!live()) return;
+          opened();
+          this.#receive(raw);
+        },
+        onError: failed,
+      });
+      if (result) result.catch(failed);
+    } catch (thrown) {
+      failed(thrown);
+    }
+  }
+
+  #receive(raw: unknown): void {
+    let event: ShowEvent;
+    try {
+      event = parseShowEvent(raw);
+    } catch (thrown) {
+      const error = toLivePlusError(thrown);
+      this.#store.update({ dataIssues: [...this.state.dataIssues, error].slice(-50) });
+      this.#events.emit('error', { source: 'data', error });
+      // A malformed event still occupies its sequence number: skip it rather than wait forever.
+      const seq = (raw as { seq?: unknown } | null)?.seq;
+      if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq > this.state.lastSeq) {
+        this.#pending.set(seq, null);
+        this.#drain();
+      }
+      return;
+    }
+    if (event.seq <= this.state.lastSeq || this.#recentIds.has(event.id) || this.#pending.has(event.seq)) return;
+    this.#pending.set(event.seq, event);
+    this.#drain();
+  }
+
+  #drain(): void {
+    for (let seq = this.state.lastSeq + 1; this.#pending.has(seq); seq++) {
+      const event = this.#pending.get(seq);
+      this.#pending.delete(seq);
+      if (event) this.#apply(event);
+      if (this.#destroyed) return;
+      this.#store.update({ lastSeq: seq });
+    }
+    this.#timers.cancel(this.#gapTimer);
+    this.#gapTimer = undefined;
+    if (this.#pending.size === 0) this.#gapResyncs = 0;
+    else this.#armGapTimer();
+  }
+
+  /** Something is missing before the held-back events: wait a little for it, then resync. */
+  #armGapTimer(): void {
+    this.#gapTimer = this.#timers.start(() => {
+      this.#gapTimer = undefined;
+      if (this.#pending.size === 0) return;
+      if (this.#gapResyncs++ === 0) {
+        this.#subscribe();
+        this.#armGapTimer();
+      } else {
+        void this.reload();
+      }
+    }, this.#options.gapTimeoutMs);
+  }
+
+  #remember(id: string): void {
+    this.#recentIds.add(id);
+    if (this.#recentIds.size > RECENT_IDS) {
+      const oldest = this.#recentIds.values().next().value;
+      if (oldest !== undefined) this.#recentIds.delete(oldest);
+    }
+  }
+
+  #apply(event: ShowEvent): void {
+    this.#remember(event.id);
+    const state = this.state;
+    switch (event.type) {
+      case 'status-changed':
+        if (state.show) this.#store.update({ show: applyStatusChange(state.show, event) });
+        break;
+      case 'product-highlighted': {
+        const highlights = insertHighlight(state.highlights, { productId: event.productId, streamTime: event.streamTime });
+        this.#store.update({ highlights, highlightedProductId: highlightAt(highlights, state.playbackTime) });
+        break;
+      }
+      case 'product-updated':
+        this.#store.update({ products: applyProductUpdate(state.products, event) });
+        break;
+      case 'chat-message':
+        this.#addMessage(event.message);
+        break;
+      case 'message-deleted':
+        this.#store.update({
+          chat: state.chat.filter((m) => m.id !== event.messageId),
+          pinned: state.pinned?.id === event.messageId ? null : state.pinned,
+        });
+        break;
+      case 'message-pinned': {
+        const chat = state.chat.map((m) => (m.id === event.messageId ? { ...m, pinned: event.pinned } : m));
+        const message = chat.find((m) => m.id === event.messageId);
+        let pinned = state.pinned;
+        if (event.pinned && message) pinned = { ...message, pinned: true };
+        else if (!event.pinned && pinned?.id === event.messageId) pinned = null;
+        this.#store.update({ chat, pinned });
+        break;
+      }
+      case 'user-muted':
+        this.#store.update({
+          chat: state.chat.filter((m) => m.author.id !== event.userId),
+          pinned: state.pinned?.author.id === event.userId ? null : state.pinned,
+        });
+        break;
+      case 'viewer-count':
+        this.#store.update({ viewerCount: event.count });
+        break;
+      case 'reaction':
+        this.#store.update({ reactions: { ...state.reactions, [event.reaction]: (state.reactions[event.reaction] ?? 0) + event.count } });
+        this.#events.emit('reaction', { reaction: event.reaction, count: event.count, own: false });
+        break;
+    }
+    this.#events.emit('event', event);
+  }
+
+  #addMessage(message: ChatMessage): void {
+    if (message.deleted) return;
+    const chat = this.state.chat;
+    const index = chat.findIndex((m) => m.id === message.id || (message.clientId !== undefined && m.clientId === message.clientId));
+    let next: ChatEntry[];
+    if (index >= 0) {
+      next = chat.slice();
+      next[index] = toEntry(message);
+      // The echo and the send response may both arrive: keep one entry per message id.
+      next = next.filter((m, i) => i === index || m.id !== message.id);
+    } else {
+      next = [...chat, toEntry(message)];
+    }
+    if (next.length > this.#options.chatLimit) next = next.slice(next.length - this.#options.chatLimit);
+    this.#store.update({ chat: next, pinned: message.pinned ? message : this.state.pinned });
+  }
+
+  // ---------------------------------------------------------------- playback sync
+
+  /**
+   * The player publishes the stream time the viewer is seeing (ms since the epoch, from
+   * `EXT-X-PROGRAM-DATE-TIME`), or `null` when it cannot tell. Highlights follow it.
+   */
+  setPlaybackTime(time: number | null): void {
+    if (this.#destroyed || time === this.state.playbackTime) return;
+    this.#store.update({ playbackTime: time, highlightedProductId: highlightAt(this.state.highlights, time) });
+  }
+
+  // ---------------------------------------------------------------- cart
+
+  /**
+   * Adds a product (or one of its variants) to the cart, optimistically. Calls with the same
+   * `idempotencyKey` while one is in flight share its result, and the adapter receives the key
+   * so a retried request adds one line, never two.
+   */
+  addToCart(input: AddToCartInput, options: IntentOptions = {}): Promise<Cart> {
+    const key = options.idempotencyKey ?? randomId();
+    const existing = this.#inflight.get(key);
+    if (existing) return existing;
+    const promise = this.#addToCart(input, key).finally(() => this.#inflight.delete(key));
+    this.#inflight.set(key, promise);
+    return promise;
+  }
+
+  async #addToCart(input: AddToCartInput, key: string): Promise<Cart> {
+    const cart = this.#requireCart();
+    const quantity = input.quantity ?? 1;
+    const product = this.state.products.find((p) => p.id === input.productId);
+    if (!product) throw new LivePlusError('not-found', `No product "${input.productId}" in this show.`);
+    if (!Number.isSafeInteger(quantity) || quantity < 1) throw new LivePlusError('invalid-input', 'Quantity must be a whole number of at least 1.');
+    const variant = product.variants.find((v) => v.id === input.variantId);
+    if (product.variants.length > 0 && !variant) throw new LivePlusError('invalid-input', `Choose an option of "${product.title}" first.`);
+    if ((variant ?? product).availability === 'sold-out') throw new LivePlusError('sold-out', `"${product.title}" is sold out.`);
+    const price = (variant ?? product).price;
+    const line: CartLine = {
+      id: `pending:${key}`,
+      productId: product.id,
+      title: product.title,
+      quantity,
+      unitPrice: price,
+      ...(variant ? { variantId: variant.id } : {}),
+      ...(variant ? { variantLabel: describeVariant(product, variant.id) ?? '' } : {}),
+      ...(product.images[0] ? { image: product.images[0] } : {}),
+    };
+    const addInput = { productId: product.id, quantity, ...(variant ? { variantId: variant.id } : {}) };
+    const result = await this.#cartCommand({ kind: 'add', key, line }, (options) => cart.addLine(this.showId, addInput, options));
+    this.#track({ type: 'add-to-cart', productId: product.id, quantity, price, ...(variant ? { variantId: variant.id } : {}) });
+    return result;
+  }
+
+  /** Sets a line's quantity (0 removes it), optimistically. */
+  updateCartLine(lineId: string, quantity: number, options: IntentOptions = {}): Promise<Cart> {
+    const cart = this.#requireCart();
+    if (!Number.isSafeInteger(quantity) || quantity < 0) return Promise.reject(new LivePlusError('invalid-input', 'Quantity must be a whole number.'));
+    const key = options.idempotencyKey ?? randomId();
+    return this.#cartCommand({ kind: 'update', key, lineId, quantity }, (o) =>
+      quantity === 0 ? cart.removeLine(this.showId, lineId, o) : cart.updateLine(this.showId, lineId, quantity, o),
+    );
+  }
+
+  removeCartLine(lineId: string, options: IntentOptions = {}): Promise<Cart> {
+    return this.updateCartLine(lineId, 0, options);
+  }
+
+  /** The URL where the viewer pays for the cart. */
+  async checkoutUrl(): Promise<string> {
+    const cart = this.#requireCart();
+    const shown = this.state.cart;
+    this.#track({ type: 'checkout-started', lineCount: shown?.lines.length ?? 0, subtotal: shown?.subtotal ?? null });
+    try {
+      return await cart.checkoutUrl(this.showId, { signal: this.#lifetime.signal });
+    } catch (thrown) {
+      const error = toLivePlusError(thrown);
+      this.#store.update({ cartError: error });
+      this.#events.emit('error', { source: 'cart', error });
+      throw error;
+    }
+  }
+
+  #requireCart() {
+    if (this.#destroyed) throw new LivePlusError('aborted', 'The show controller was destroyed.');
+    const cart = this.#adapter.cart;
+    if (!cart) throw new LivePlusError('unsupported', 'This backend has no cart.');
+    return cart;
+  }
+
+  async #cartCommand(op: CartOp, send: (options: { signal: AbortSignal; idempotencyKey: string }) => Promise<Cart>): Promise<Cart> {
+    const ticket = ++this.#ticket;
+    this.#cartOps = [...this.#cartOps, op];
+    this.#store.update({ cartError: null });
+    this.#renderCart();
+    try {
+      const raw = await send({ signal: this.#lifetime.signal, idempotencyKey: op.key });
+      const cart = parseCart(raw);
+      if (this.#destroyed) return cart;
+      this.#cartOps = this.#cartOps.filter((o) => o !== op);
+      this.#confirmCart(cart, ticket);
+      return cart;
+    } catch (thrown) {
+      const error = toLivePlusError(thrown);
+      if (this.#destroyed) throw error;
+      this.#cartOps = this.#cartOps.filter((o) => o !== op);
+      this.#renderCart();
+      if (!isAbortError(error)) {
+        this.#store.update({ cartError: error });
+        this.#events.emit('error', { source: 'cart', error });
+        if (op.kind === 'add') this.#track({ type: 'add-to-cart-failed', productId: op.line.productId, code: error.code });
+      }
+      throw error;
+    }
+  }
+
+  /** Accepts a backend cart unless a response to a later request already arrived. */
+  #confirmCart(cart: Cart, ticket: number): void {
+    if (ticket > this.#confirmedTicket) {
+      this.#confirmedTicket = ticket;
+      this.#confirmedCart = cart;
+    }
+    this.#renderCart();
+  }
+
+  /** The cart as shown: the confirmed cart with pending operations applied on top. */
+  #renderCart(): void {
+    const base = this.#confirmedCart;
+    if (!base && this.#cartOps.length === 0) {
+      this.#store.update({ cart: null, cartBusy: false });
+      return;
+    }
+    let lines: CartLine[] = base ? base.lines.slice() : [];
+    for (const op of this.#cartOps) {
+      if (op.kind === 'add') {
+        const i = lines.findIndex((l) => l.productId === op.line.productId && l.variantId === op.line.variantId);
+        if (i >= 0) lines[i] = { ...lines[i]!, quantity: lines[i]!.quantity + op.line.quantity };
+        else lines.push(op.line);
+      } else if (op.quantity === 0) {
+        lines = lines.filter((l) => l.id !== op.lineId);
+      } else {
+        lines = lines.map((l) => (l.id === op.lineId ? { ...l, quantity: op.quantity } : l));
+      }
+    }
+    let subtotal = base?.subtotal ?? null;
+    if (this.#cartOps.length > 0) {
+      const currency = lines[0]?.unitPrice.currency ?? subtotal?.currency;
+      subtotal =
+        currency && lines.every((l) => l.unitPrice.currency === currency)
+          ? { amount: lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0), currency }
+          : null;
+    }
+    this.#store.update({ cart: { lines, subtotal }, cartBusy: this.#cartOps.length > 0 });
+  }
+
+  // ---------------------------------------------------------------- chat
+
+  /**
+   * Sends a chat message. It shows at once as `pending`; the backend's copy replaces it when it
+   * arrives (by response or realtime echo, whichever is first). On failure it stays as `failed`
+   * with its error, for `retryMessage` or `discardMessage`.
+   */
+  sendMessage(text: string, options: { nickname?: string } = {}): Promise<ChatMessage> {
+    if (this.#destroyed) return Promise.reject(new LivePlusError('aborted', 'The show controller was destroyed.'));
+    if (!this.#adapter.sendMessage) return Promise.reject(new LivePlusError('unsupported', 'This chat is read-only.'));
+    const trimmed = text.trim();
+    if (trimmed === '') return Promise.reject(new LivePlusError('invalid-input', 'The message is empty.'));
+    if ([...trimmed].length > this.#options.maxMessageLength) {
+      return Promise.reject(new LivePlusError('invalid-input', `Messages are limited to ${this.#options.maxMessageLength} characters.`));
+    }
+    const clientId = randomId();
+    const entry: ChatEntry = {
+      id: `local:${clientId}`,
+      kind: 'message',
+      author: { id: 'self', name: options.nickname ?? '', role: 'viewer' },
+      text: trimmed,
+      sentAt: new Date(this.#scheduler.now()).toISOString(),
+      pinned: false,
+      deleted: false,
+      clientId,
+      delivery: 'pending',
+    };
+    this.#store.update({ chat: [...this.state.chat, entry] });
+    return this.#deliver(entry, options.nickname);
+  }
+
+  /** Sends a failed message again with the same client id, so the backend cannot post it twice. */
+  retryMessage(clientId: string): Promise<ChatMessage> {
+    const entry = this.state.chat.find((m) => m.clientId === clientId && m.delivery === 'failed');
+    if (!entry) return Promise.reject(new LivePlusError('not-found', 'No failed message to retry.'));
+    this.#replaceEntry(clientId, { ...entry, delivery: 'pending' });
+    return this.#deliver(entry, entry.author.name || undefined);
+  }
+
+  discardMessage(clientId: string): void {
+    this.#store.update({ chat: this.state.chat.filter((m) => !(m.clientId === clientId && m.delivery !== 'sent')) });
+  }
+
+  #replaceEntry(clientId: string, entry: ChatEntry): void {
+    this.#store.update({ chat: this.state.chat.map((m) => (m.clientId === clientId && m.delivery !== 'sent' ? entry : m)) });
+  }
+
+  async #deliver(entry: ChatEntry, nickname: string | undefined): Promise<ChatMessage> {
+    const clientId = entry.clientId!;
+    try {
+      const raw = await this.#adapter.sendMessage!(
+        this.showId,
+        { text: entry.text, clientId, ...(nickname ? { nickname } : {}) },
+        { signal: this.#lifetime.signal, idempotencyKey: clientId },
+      );
+      const message = parseChatMessage(raw);
+      if (!this.#destroyed) {
+        this.#addMessage({ ...message, clientId });
+        this.#track({ type: 'chat-sent' });
+      }
+      return message;
+    } catch (thrown) {
+      const error = toLivePlusError(thrown);
+      if (!this.#destroyed && !isAbortError(error)) {
+        this.#replaceEntry(clientId, { ...entry, delivery: 'failed', error });
+        this.#events.emit('error', { source: 'chat', error });
+      }
+      throw error;
+    }
+  }
+
+  /** Sends a reaction; it animates locally at once. Failures are reported but not shown as errors. */
+  async sendReaction(reaction: string): Promise<void> {
+    if (this.#destroyed || !this.#adapter.sendReaction) return;
+    this.#events.emit('reaction', { reaction, count: 1, own: true });
+    this.#track({ type: 'reaction-sent', reaction });
+    try {
+      await this.#adapter.sendReaction(this.showId, reaction, { signal: this.#lifetime.signal });
+    } catch (thrown) {
+      if (!isAbortError(thrown) && !this.#destroyed) this.#events.emit('error', { source: 'reaction', error: toLivePlusError(thrown) });
+    }
+  }
+
+  /** Reports a message to the backend's moderators. */
+  async reportMessage(messageId: string, reason: 'spam' | 'abuse' | 'misleading' | 'other'): Promise<void> {
+    if (!this.#adapter.reportContent) throw new LivePlusError('unsupported', 'This backend does not take reports.');
+    try {
+      await this.#adapter.reportContent(this.showId, { messageId, reason }, { signal: this.#lifetime.signal, idempotencyKey: `report:${messageId}` });
+    } catch (thrown) {
+      const error = toLivePlusError(thrown);
+      if (!this.#destroyed && !isAbortError(error)) this.#events.emit('error', { source: 'report', error });
+      throw error;
+    }
+  }
+
+  // ---------------------------------------------------------------- analytics
+
+  /** Records an analytics event (elements report views and clicks through this). */
+  track(input: AnalyticsInput): void {
+    this.#track(input);
+  }
+
+  #track(input: AnalyticsInput): void {
+    if (this.#destroyed) return;
+    const event = { ...input, showId: this.showId, time: this.#scheduler.now() } as AnalyticsEvent;
+    this.#events.emit('analytics', event);
+    if (!this.#adapter.trackAnalytics) return;
+    this.#analyticsQueue.push(event);
+    if (this.#analyticsQueue.length >= ANALYTICS_BATCH) this.#flushAnalytics();
+    else if (this.#analyticsTimer === undefined) {
+      this.#analyticsTimer = this.#timers.start(() => {
+        this.#analyticsTimer = undefined;
+        this.#flushAnalytics();
+      }, this.#options.analyticsFlushMs);
+    }
+  }
+
+  #flushAnalytics(): void {
+    this.#timers.cancel(this.#analyticsTimer);
+    this.#analyticsTimer = undefined;
+    const batch = this.#analyticsQueue;
+    this.#analyticsQueue = [];
+    if (batch.length === 0 || !this.#adapter.trackAnalytics) return;
+    // Analytics are best effort: a failed batch is dropped rather than retried forever.
+    this.#adapter.trackAnalytics(batch, { signal: new AbortController().signal }).catch(() => {});
+  }
+}
+
+export type { Listener, Equality };

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm run bench`: measures and prints figures against budgets. Not a test: it never fails the
+// build on a timing; it exits non-zero only when a size budget (bytes, deterministic) is exceeded.
+//
+// Sizes: every package entry point (each `exports` entry of each browser package) is bundled on
+// its own with its dependencies, minified, and measured raw, gzip and brotli.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import { plugins } from '../rollup.config.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Brotli budgets in bytes, per package entry. Entries without a budget are measured only. */
+const BUDGETS = {
+  '@liveplus/core': 8 * 1024,
+};
+
+/** Packages that run only in Node are not bundled for browsers. */
+const NODE_ONLY = new Set(['@liveplus/server']);
+
+async function bundleSize(file) {
+  const build = await rollup({ input: file, plugins: plugins(), onwarn: () => {} });
+  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  await build.close();
+  const code = Buffer.from(output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join(''));
+  return {
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+let over = 0;
+for (const dir of readdirSync(join(root, 'packages'))) {
+  const pkgFile = join(root, 'packages', dir, 'package.json');
+  if (!existsSync(pkgFile)) continue;
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+  if (NODE_ONLY.has(pkg.name)) continue;
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+    const file = typeof target === 'string' ? target : target.default;
+    if (!file?.endsWith('.js')) continue;
+    const entry = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+    const size = await bundleSize(join(root, 'packages', dir, file));
+    const budget = BUDGETS[entry];
+    const verdict = budget === undefined ? '' : size.brotli <= budget ? `≤ ${kb(budget)} ok` : `> ${kb(budget)} OVER BUDGET`;
+    if (budget !== undefined && size.brotli > budget) over++;
+    rows.push([entry, kb(size.min), kb(size.gzip), kb(size.brotli), verdict]);
+  }
+}
+
+const header = ['entry', 'minified', 'gzip', 'brotli', 'budget (brotli)'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log('Bundle sizes (each entry bundled alone with its dependencies, minified)');
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+if (over > 0) {
+  console.log(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
+  process.exit(1);
+}
