@@ -3,7 +3,9 @@
 // build on a timing; it exits non-zero only when a size budget (bytes, deterministic) is exceeded.
 //
 // Sizes: every package entry point (each `exports` entry of each browser package) is bundled on
-// its own with its dependencies, minified, and measured raw, gzip and brotli.
+// its own with its dependencies, minified, and measured raw, gzip and brotli. A whole entry keeps
+// every export; an app keeps only what it imports, so named scenarios also measure what a page
+// really ships (e.g. the ShowController runtime: controller + validation + its helpers).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +15,36 @@ import { plugins } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Brotli budgets in bytes, per package entry. Entries without a budget are measured only. */
+/** Brotli budgets in bytes, per package entry or scenario. Others are measured only. */
 const BUDGETS = {
-  '@liveplus/core': 8 * 1024,
+  '@liveplus/core': 18 * 1024,
+  '@liveplus/core { ShowController }': 8 * 1024,
+  '@liveplus/core { format*, translate }': 6 * 1024,
 };
+
+/** What pages import, tree-shaken: [label, package dir, entry file, named imports]. */
+const SCENARIOS = [
+  ['@liveplus/core { ShowController }', 'core', 'dist/index.js', ['ShowController']],
+  [
+    '@liveplus/core { format*, translate }',
+    'core',
+    'dist/index.js',
+    ['formatMoney', 'comparablePrice', 'formatCount', 'formatDateTime', 'formatCountdown', 'translate', 'resolveLocale'],
+  ],
+];
 
 /** Packages that run only in Node are not bundled for browsers. */
 const NODE_ONLY = new Set(['@liveplus/server']);
 
-async function bundleSize(file) {
-  const build = await rollup({ input: file, plugins: plugins(), onwarn: () => {} });
+/** Bundles `file` (or only `names` from it, through a virtual entry) and measures the result. */
+async function bundleSize(file, names) {
+  const entry = '\0bench-entry';
+  const virtual = names && {
+    name: 'bench-entry',
+    resolveId: (id) => (id === entry ? id : null),
+    load: (id) => (id === entry ? `export { ${names.join(', ')} } from ${JSON.stringify(file)};` : null),
+  };
+  const build = await rollup({ input: virtual ? entry : file, plugins: [...(virtual ? [virtual] : []), ...plugins()], onwarn: () => {} });
   const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
   await build.close();
   const code = Buffer.from(output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join(''));
@@ -36,6 +58,12 @@ async function bundleSize(file) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];
 let over = 0;
+function report(label, size) {
+  const budget = BUDGETS[label];
+  const verdict = budget === undefined ? '' : size.brotli <= budget ? `≤ ${kb(budget)} ok` : `> ${kb(budget)} OVER BUDGET`;
+  if (budget !== undefined && size.brotli > budget) over++;
+  rows.push([label, kb(size.min), kb(size.gzip), kb(size.brotli), verdict]);
+}
 for (const dir of readdirSync(join(root, 'packages'))) {
   const pkgFile = join(root, 'packages', dir, 'package.json');
   if (!existsSync(pkgFile)) continue;
@@ -45,13 +73,10 @@ for (const dir of readdirSync(join(root, 'packages'))) {
     const file = typeof target === 'string' ? target : target.default;
     if (!file?.endsWith('.js')) continue;
     const entry = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
-    const size = await bundleSize(join(root, 'packages', dir, file));
-    const budget = BUDGETS[entry];
-    const verdict = budget === undefined ? '' : size.brotli <= budget ? `≤ ${kb(budget)} ok` : `> ${kb(budget)} OVER BUDGET`;
-    if (budget !== undefined && size.brotli > budget) over++;
-    rows.push([entry, kb(size.min), kb(size.gzip), kb(size.brotli), verdict]);
+    report(entry, await bundleSize(join(root, 'packages', dir, file)));
   }
 }
+for (const [label, dir, file, names] of SCENARIOS) report(label, await bundleSize(join(root, 'packages', dir, file), names));
 
 const header = ['entry', 'minified', 'gzip', 'brotli', 'budget (brotli)'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
