@@ -24,7 +24,7 @@ import { applyProductUpdate, applyStatusChange, highlightAt, insertHighlight } f
 import { TimerSet, randomId, realScheduler, type Scheduler } from './scheduler.js';
 import { Emitter, Store, type Equality, type Listener } from './store.js';
 import type { Cart, CartLine, ChatMessage, HighlightMark, Product, Show, ShowEvent } from './types.js';
-import { parseCart, parseChatHistoryPage, parseChatMessage, parseProducts, parseShow, parseShowEvent } from './validate.js';
+import { LIMITS, parseCart, parseChatHistoryPage, parseChatMessage, parseProducts, parseShow, parseShowEvent, parseUrl } from './validate.js';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -181,7 +181,8 @@ export class ShowController {
       chatLimit: options.chatLimit ?? 200,
       gapTimeoutMs: options.gapTimeoutMs ?? 2000,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
-      maxMessageLength: options.maxMessageLength ?? 500,
+      // Never more than validation accepts back from the backend.
+      maxMessageLength: Math.min(options.maxMessageLength ?? 500, LIMITS.chatText),
       analyticsFlushMs: options.analyticsFlushMs ?? 2000,
     };
     this.#store = new Store<ShowState>({
@@ -598,13 +599,13 @@ export class ShowController {
     return this.updateCartLine(lineId, 0, options);
   }
 
-  /** The URL where the viewer pays for the cart. */
+  /** The URL where the viewer pays for the cart (validated: only http(s) or relative URLs). */
   async checkoutUrl(): Promise<string> {
     const cart = this.#requireCart();
     const shown = this.state.cart;
     this.#track({ type: 'checkout-started', lineCount: shown?.lines.length ?? 0, subtotal: shown?.subtotal ?? null });
     try {
-      return await cart.checkoutUrl(this.showId, { signal: this.#lifetime.signal });
+      return parseUrl(await cart.checkoutUrl(this.showId, { signal: this.#lifetime.signal }), 'checkoutUrl');
     } catch (thrown) {
       const error = toLivePlusError(thrown);
       this.#store.update({ cartError: error });

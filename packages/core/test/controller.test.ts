@@ -533,3 +533,22 @@ describe('backoffDelay', () => {
     expect(backoffDelay(10, () => 0, options)).to.equal(4000);
   });
 });
+
+describe('ShowController.checkoutUrl', () => {
+  it('returns the adapter checkout URL, and refuses a javascript: URL from a hostile backend', async () => {
+    const scheduler = newScheduler();
+    let url = 'https://shop.example/checkout?cart=1';
+    const adapter = createMemoryAdapter({ shows: [fixture()], scheduler, autoplay: false, checkoutUrl: () => url });
+    const controller = new ShowController({ adapter, showId: 'tea', scheduler });
+    await controller.start();
+    await controller.addToCart({ productId: 'tea' });
+    expect(await controller.checkoutUrl()).to.equal('https://shop.example/checkout?cart=1');
+    url = 'javascript:alert(1)';
+    let error: LivePlusError | undefined;
+    await controller.checkoutUrl().catch((e: LivePlusError) => (error = e));
+    expect(error?.code).to.equal('invalid-data');
+    expect(error?.path).to.equal('checkoutUrl');
+    expect(controller.state.cartError?.code).to.equal('invalid-data');
+    controller.destroy();
+  });
+});
