@@ -38,6 +38,9 @@ if (!chrome) {
   process.exit(1);
 }
 
+// Browser suites get it through the runner config, Node suites (page tests) through the env.
+process.env.CHROME_PATH = chrome;
+
 if (run('npm', ['run', '--silent', 'build']) !== 0) {
   console.error('The build failed; no tests were run.');
   console.log('0 passed, 1 failed');
