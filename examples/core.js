@@ -90,39 +90,57 @@ function availabilityText(item) {
   return t('availability.in-stock');
 }
 
-function renderProducts(state) {
-  const list = $('products');
-  list.replaceChildren();
-  for (const product of state.products) {
-    const item = el('li', 'product');
-    if (product.id === state.highlightedProductId) item.classList.add('on-screen');
-    const image = product.images[0];
-    if (image) {
-      const img = el('img');
-      Object.assign(img, { src: image.url, alt: image.alt, width: image.width, height: image.height, loading: 'lazy' });
-      item.append(img);
-    }
-    const body = el('div', 'body');
-    body.append(el('h3', '', product.title));
-    const open = product.variants.find((v) => v.availability !== 'sold-out');
-    const shown = open ?? product;
-    body.append(priceLine(shown, locale()));
-    body.append(el('p', 'availability', availabilityText(product)));
-    const button = el('button', '', t('cart.add'));
-    button.type = 'button';
-    button.disabled = product.availability === 'sold-out';
-    button.addEventListener('click', () => {
-      controller.addToCart({ productId: product.id, variantId: open?.id }).catch(() => {});
-    });
-    if (open && product.options.length > 0) {
-      const label = product.options.map((axis) => axis.values.find((v) => v.id === open.options[axis.id])?.label).join(' · ');
-      body.append(el('p', 'variant', label));
-    }
-    body.append(button);
-    item.append(body);
-    list.append(item);
+// Product items are kept per product object: the controller replaces only the products that
+// changed, so an unchanged card (and a button the viewer is pressing) stays in the DOM.
+const productItems = new Map();
+
+function productItem(product) {
+  const item = el('li', 'product');
+  item.dataset.id = product.id;
+  const image = product.images[0];
+  if (image) {
+    const img = el('img');
+    Object.assign(img, { src: image.url, alt: image.alt, width: image.width, height: image.height, loading: 'lazy' });
+    item.append(img);
   }
+  const body = el('div', 'body');
+  body.append(el('h3', '', product.title));
+  const open = product.variants.find((v) => v.availability !== 'sold-out');
+  body.append(priceLine(open ?? product, locale()));
+  body.append(el('p', 'availability', availabilityText(product)));
+  if (open && product.options.length > 0) {
+    const label = product.options.map((axis) => axis.values.find((v) => v.id === open.options[axis.id])?.label).join(' · ');
+    body.append(el('p', 'variant', label));
+  }
+  const button = el('button', '', t('cart.add'));
+  button.type = 'button';
+  button.disabled = product.availability === 'sold-out';
+  button.dataset.product = product.id;
+  if (open) button.dataset.variant = open.id;
+  body.append(button);
+  item.append(body);
+  return item;
 }
+
+function renderProducts(state) {
+  const items = state.products.map((product) => {
+    let entry = productItems.get(product.id);
+    if (entry?.product !== product) {
+      entry = { product, item: productItem(product) };
+      productItems.set(product.id, entry);
+    }
+    entry.item.classList.toggle('on-screen', product.id === state.highlightedProductId);
+    return entry.item;
+  });
+  $('products').replaceChildren(...items);
+}
+
+$('products').addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-product]');
+  if (!button) return;
+  const { product, variant } = button.dataset;
+  controller.addToCart(variant ? { productId: product, variantId: variant } : { productId: product }).catch(() => {});
+});
 
 function renderHighlight(state) {
   const product = state.products.find((p) => p.id === state.highlightedProductId);
@@ -165,6 +183,7 @@ function renderChat(state) {
 
 function open(showId) {
   for (const off of unsubscribers) off();
+  productItems.clear();
   controller?.destroy();
   controller = new ShowController({ adapter, showId });
   const c = controller;
