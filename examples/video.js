@@ -76,7 +76,9 @@ async function startHlsJs(current) {
     setStatus('this browser has neither native HLS nor Media Source Extensions', true);
     return;
   }
-  const hls = new Hls();
+  // The ESM build of hls.js cannot inline its worker; pointing it at the served worker
+  // keeps transmuxing off the main thread (worker-src 'self' in the page's CSP).
+  const hls = new Hls({ workerPath: '/vendor/hls.worker.js' });
   current.hls = hls;
   current.Hls = Hls;
   hls.on(Hls.Events.ERROR, (_event, data) => {

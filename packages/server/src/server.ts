@@ -6,7 +6,7 @@
  *   /examples/…                         the repository's examples/ folder
  *   /packages/<name>/dist/…             built packages (browser bundles, ESM)
  *   /media/…                            packages/server/media
- *   /vendor/hls.mjs                     hls.js, ESM build
+ *   /vendor/hls.mjs                     hls.js, ESM build (and /vendor/hls.worker.js)
  *   /live/stream.m3u8                   live multivariant playlist
  *   /live/<rendition>/index.m3u8        live sliding-window media playlist
  *   /live/<rendition>/seg-<n>.ts        live segment n (absolute media sequence number)
@@ -57,6 +57,19 @@ const CLOSE_GRACE_MS = 2000;
 
 /** Live segments a server may serve ahead of its own live edge: clock skew within a pool. */
 const AHEAD_SLACK = 1;
+
+/**
+ * What /vendor/ serves from hls.js's dist, by URL name: the ESM build (minified: 600 kB
+ * instead of 1.5 MB for the same exports, which a viewer on a weak network notices), the
+ * worker that build needs to be pointed at (`workerPath`) to transmux off the main
+ * thread, and their source maps under the names the files refer to them by.
+ */
+const VENDOR_FILES: ReadonlyMap<string, string> = new Map([
+  ['hls.mjs', 'hls.min.mjs'],
+  ['hls.min.mjs.map', 'hls.min.mjs.map'],
+  ['hls.worker.js', 'hls.worker.js'],
+  ['hls.worker.js.map', 'hls.worker.js.map'],
+]);
 
 /** Where hls.js's ESM build is, or undefined when hls.js is not installed. */
 function locateHlsJs(): string | undefined {
@@ -119,10 +132,12 @@ function createHandler(programme: Programme, root: string, now: () => number) {
       }
       case 'media':
         return serveFile(req, res, MEDIA_DIR, { ...target, segments: rest }, REPLAY_CACHE);
-      case 'vendor':
-        if (rest.length !== 1 || (rest[0] !== 'hls.mjs' && rest[0] !== 'hls.mjs.map')) throw notFound();
+      case 'vendor': {
+        const file = rest.length === 1 ? VENDOR_FILES.get(rest[0]!) : undefined;
+        if (!file) throw notFound();
         if (!hlsDist) throw notFound('hls.js is not installed: run npm install.');
-        return serveFile(req, res, hlsDist, { ...target, segments: rest }, DEV_CACHE);
+        return serveFile(req, res, hlsDist, { ...target, segments: [file] }, DEV_CACHE);
+      }
       case 'live':
       case 'replay':
         return stream(req, res, first, rest);

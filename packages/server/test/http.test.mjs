@@ -6,6 +6,8 @@ import { request } from 'node:http';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { createDemoServer, HTML_CSP, LIVE_EPOCH_MS } from '../dist/index.js';
 import { parsePlaylist } from './m3u8.mjs';
 
@@ -19,15 +21,20 @@ after(() => server.close());
 
 const get = (path, init) => fetch(new URL(path, server.url), init);
 
-/** A request with the target sent exactly as written (fetch would normalise `..`). */
-function raw(target, method = 'GET') {
+/**
+ * A request with the target sent exactly as written (fetch would normalise `..`) and
+ * nothing added to it (fetch asks for gzip and decompresses).
+ */
+function raw(target, method = 'GET', headers = {}) {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: target, method }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    const req = request({ hostname, port, path: target, method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, bytes, body: bytes.toString('utf8') });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -98,6 +105,23 @@ test('static files revalidate with their ETag', async () => {
   assert.ok(etag);
   const again = await get('/examples/assets/site.css', { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
+});
+
+test('text is gzipped for clients that accept it, and only for them', async () => {
+  const plain = await raw('/examples/assets/site.css');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.headers.vary, 'Accept-Encoding');
+  const zipped = await raw('/examples/assets/site.css', 'GET', { 'Accept-Encoding': 'br;q=1, gzip;q=0.8' });
+  assert.equal(zipped.headers['content-encoding'], 'gzip');
+  assert.equal(Number(zipped.headers['content-length']), zipped.bytes.length);
+  assert.ok(zipped.bytes.length < plain.bytes.length);
+  assert.deepEqual(gunzipSync(zipped.bytes), plain.bytes);
+  assert.notEqual(zipped.headers.etag, plain.headers.etag);
+  const refused = await raw('/examples/assets/site.css', 'GET', { 'Accept-Encoding': 'gzip;q=0, *' });
+  assert.equal(refused.headers['content-encoding'], undefined);
+  // Segments are compressed video already.
+  const segment = await raw('/media/stream/240p/seg-000.ts', 'GET', { 'Accept-Encoding': 'gzip' });
+  assert.equal(segment.headers['content-encoding'], undefined);
 });
 
 test('a folder without its trailing slash redirects to it', async () => {
@@ -206,14 +230,17 @@ test('/vendor/hls.mjs is hls.js when it is installed, a 404 problem when it is n
   const response = await get('/vendor/hls.mjs');
   let installed = true;
   try {
-    await import('hls.js/package.json', { with: { type: 'json' } });
+    createRequire(new URL('../dist/server.js', import.meta.url)).resolve('hls.js/package.json'); // as the server does
   } catch {
     installed = false;
   }
   if (installed) {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8');
-    assert.match(await response.text(), /export \{/);
+    assert.match(await response.text(), /export\s*\{/);
+    const worker = await get('/vendor/hls.worker.js');
+    assert.equal(worker.status, 200);
+    assert.equal(worker.headers.get('content-type'), 'text/javascript; charset=utf-8');
   } else {
     const problem = await assertProblem(response, 404);
     assert.match(problem.detail, /hls\.js/);
