@@ -1,0 +1,10 @@
+import { defineElement } from './define.js';
+import { LpShow } from './lp-show.js';
+
+defineElement('lp-show', LpShow);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-show': LpShow;
+  }
+}

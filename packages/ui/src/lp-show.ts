@@ -1,0 +1,121 @@
+/**
+ * `<lp-show>`: the provider. It owns one ShowController for its `show-id` and `adapter`,
+ * provides it to every LivePlus element inside it (through @lit/context, so parts placed
+ * anywhere in a site's own layout find it), renders only its slot, and destroys the controller
+ * when it is removed from the page.
+ *
+ * @element lp-show
+ * @slot - The show's parts, in any layout.
+ * @fires lp-error - Loading or realtime failed (`detail.code`, `detail.source`); the elements show it too.
+ * @fires lp-ready - The show and its products are loaded (`detail.controller`).
+ * @cssprop --lp-color-accent - Accent colour of every element inside (see the token table in @liveplus/ui).
+ */
+import { LitElement, css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { ShowController, type LiveShoppingAdapter } from '@liveplus/core';
+import { localeContext, showContext } from './context.js';
+import { VERSION } from './define.js';
+import { emit, emitError } from './events.js';
+import { providerThemeStyles } from './tokens.js';
+
+export interface LpReadyDetail {
+  readonly controller: ShowController;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lp-ready': CustomEvent<LpReadyDetail>;
+  }
+}
+
+export class LpShow extends LitElement {
+  static readonly version = VERSION;
+
+  static override styles = [
+    providerThemeStyles,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    showId: { attribute: 'show-id', type: String },
+    adapter: { attribute: false },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+  };
+
+  /** Id of the show to load. */
+  declare showId: string | undefined;
+  /** The backend: any `LiveShoppingAdapter`. */
+  declare adapter: LiveShoppingAdapter | undefined;
+  /** Locale for every element inside (default: the show's own locale). */
+  declare locale: string | undefined;
+  /** `light` or `dark` forces the theme of everything inside. */
+  declare theme: 'light' | 'dark' | undefined;
+
+  readonly #provider = new ContextProvider(this, { context: showContext });
+  readonly #localeProvider = new ContextProvider(this, { context: localeContext });
+  #controller: ShowController | undefined;
+  #offs: (() => void)[] = [];
+  #pendingDestroy = false;
+
+  /** The controller of the current show (undefined until `show-id` and an adapter are set). */
+  get controller(): ShowController | undefined {
+    return this.#controller;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.#localeProvider.setValue(this.locale || undefined);
+    if (changed.has('showId') || changed.has('adapter')) this.#recreate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moving the element in the page (disconnect + connect in one task) keeps the controller.
+    this.#pendingDestroy = false;
+    if (!this.#controller && this.hasUpdated) this.#recreate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pendingDestroy = true;
+    queueMicrotask(() => {
+      if (this.#pendingDestroy && !this.isConnected) this.#teardown();
+    });
+  }
+
+  #teardown(): void {
+    for (const off of this.#offs) off();
+    this.#offs = [];
+    this.#controller?.destroy();
+    this.#controller = undefined;
+    this.#provider.setValue(undefined);
+  }
+
+  #recreate(): void {
+    this.#teardown();
+    if (!this.showId || !this.adapter || !this.isConnected) return;
+    const controller = new ShowController({ adapter: this.adapter, showId: this.showId });
+    this.#controller = controller;
+    this.#offs.push(
+      controller.on('error', ({ source, error }) => {
+        if (source === 'load' || source === 'realtime' || source === 'data') emitError(this, source, error);
+      }),
+      controller.select(
+        (s) => s.phase,
+        (phase) => {
+          if (phase === 'ready') emit<LpReadyDetail>(this, 'lp-ready', { controller });
+        },
+      ),
+    );
+    this.#provider.setValue(controller);
+    void controller.start();
+  }
+}
