@@ -1,24 +1,38 @@
 // Rollup bundles the JavaScript that `tsc -b packages` emitted (TypeScript 7 has no rollup
-// plugin): browser-ready ESM files with their dependencies (tslib…) inlined, for pages that load
-// LivePlus without a bundler — the examples, and later the script-tag build.
+// plugin).
+//
+// The browser build: one ESM build of every package's browser entry, with shared chunks, into
+// packages/elements/dist/browser/ — so a page that loads the player and the chat gets one copy
+// of lit and of the core. Each entry defines its package's elements and re-exports its API.
+// Dynamic imports (hls.js) stay separate files, fetched only when used.
+import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-/** Browser bundles: [package, { output name: emitted entry }]. */
-export const browserBundles = [
-  ['core', { core: 'packages/core/dist/index.js', demo: 'packages/core/dist/demo/index.js' }],
-];
+/** Browser entries: output name → the emitted module. Packages not built yet are skipped. */
+const entries = {
+  core: 'packages/core/dist/index.js',
+  demo: 'packages/core/dist/demo/index.js',
+  ui: 'packages/ui/dist/define.js',
+  player: 'packages/player/dist/define.js',
+  products: 'packages/products/dist/define.js',
+  commerce: 'packages/commerce/dist/define.js',
+  chat: 'packages/chat/dist/define.js',
+  elements: 'packages/elements/dist/define.js',
+};
 
 export const plugins = () => [nodeResolve({ browser: true }), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
-export default browserBundles.map(([pkg, input]) => ({
-  input,
-  plugins: plugins(),
-  output: {
-    dir: `packages/${pkg}/dist/browser`,
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
-    sourcemap: true,
+export default [
+  {
+    input: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
+    plugins: plugins(),
+    output: {
+      dir: 'packages/elements/dist/browser',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
   },
-}));
+];

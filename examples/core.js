@@ -9,8 +9,8 @@ import {
   formatTime,
   LivePlusError,
   translate,
-} from '/packages/core/dist/browser/core.js';
-import { createDemoShows } from '/packages/core/dist/browser/demo.js';
+} from '/packages/elements/dist/browser/core.js';
+import { createDemoShows } from '/packages/elements/dist/browser/demo.js';
 
 const $ = (id) => document.getElementById(id);
 const shows = createDemoShows();

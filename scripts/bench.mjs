@@ -71,7 +71,7 @@ for (const dir of readdirSync(join(root, 'packages'))) {
   if (NODE_ONLY.has(pkg.name)) continue;
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
     const file = typeof target === 'string' ? target : target.default;
-    if (!file?.endsWith('.js')) continue;
+    if (!file?.endsWith('.js') || !existsSync(join(root, 'packages', dir, file))) continue;
     const entry = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
     report(entry, await bundleSize(join(root, 'packages', dir, file)));
   }
@@ -84,7 +84,16 @@ const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
 console.log('Bundle sizes (each entry bundled alone with its dependencies, minified)');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
-if (over > 0) {
-  console.log(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
-  process.exit(1);
+
+// Each package's own benchmarks (scripts/bench-<name>.mjs) print their tables in turn.
+const { spawnSync } = await import('node:child_process');
+let failedBenches = 0;
+for (const file of readdirSync(join(root, 'scripts')).filter((f) => /^bench-.+\.mjs$/.test(f)).sort()) {
+  console.log(`\n== ${file}`);
+  const { status } = spawnSync(process.execPath, [join(root, 'scripts', file)], { stdio: 'inherit' });
+  if (status !== 0) failedBenches++;
 }
+
+if (over > 0) console.log(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
+if (failedBenches > 0) console.log(`${failedBenches} benchmark${failedBenches === 1 ? '' : 's'} over budget or failed.`);
+if (over > 0 || failedBenches > 0) process.exit(1);

@@ -3,8 +3,8 @@
  * nothing; `@liveplus/ui/lp-show.js` defines `<lp-show>`.
  */
 export { showContext, localeContext } from './context.js';
-export { VERSION, defineElement } from './define.js';
-export type { Versioned } from './define.js';
+export { VERSION, defineElement } from './register.js';
+export type { Versioned } from './register.js';
 export { emit, emitError } from './events.js';
 export type { LpErrorDetail } from './events.js';
 export { LpElement } from './lp-element.js';

@@ -22,7 +22,7 @@ import {
   type ShowState,
 } from '@liveplus/core';
 import { localeContext, showContext } from './context.js';
-import { VERSION } from './define.js';
+import { VERSION } from './register.js';
 import { emitError } from './events.js';
 import { baseStyles } from './tokens.js';
 

@@ -1,4 +1,4 @@
-import { defineElement } from './define.js';
+import { defineElement } from './register.js';
 import { LpShow } from './lp-show.js';
 
 defineElement('lp-show', LpShow);

@@ -14,7 +14,7 @@ import { LitElement, css, html, type PropertyDeclarations, type TemplateResult }
 import { ContextProvider } from '@lit/context';
 import { ShowController, type LiveShoppingAdapter } from '@liveplus/core';
 import { localeContext, showContext } from './context.js';
-import { VERSION } from './define.js';
+import { VERSION } from './register.js';
 import { emit, emitError } from './events.js';
 import { providerThemeStyles } from './tokens.js';
 
