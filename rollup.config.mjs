@@ -13,6 +13,7 @@ import terser from '@rollup/plugin-terser';
 const entries = {
   core: 'packages/core/dist/index.js',
   demo: 'packages/core/dist/demo/index.js',
+  'adapter-http': 'packages/adapter-http/dist/index.js',
   ui: 'packages/ui/dist/define.js',
   player: 'packages/player/dist/define.js',
   products: 'packages/products/dist/define.js',
