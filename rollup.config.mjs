@@ -24,7 +24,34 @@ const entries = {
 
 export const plugins = () => [nodeResolve({ browser: true }), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
+/**
+ * The script-tag build: `liveplus.mjs` (module build: every element, the `LivePlus` global) with
+ * its lazily loaded chunks, and `liveplus.js`, a classic-script loader that imports it from next
+ * to itself. No file is fetched from a third-party host; the files work from any path.
+ */
+const scriptTag = existsSync('packages/elements/dist/script-tag.js')
+  ? [
+      {
+        input: { liveplus: 'packages/elements/dist/script-tag.js' },
+        plugins: plugins(),
+        output: {
+          dir: 'packages/elements/dist/cdn',
+          format: 'es',
+          entryFileNames: '[name].mjs',
+          chunkFileNames: '[name]-[hash].mjs',
+          sourcemap: true,
+        },
+      },
+      {
+        input: 'packages/elements/dist/loader.js',
+        plugins: plugins(),
+        output: { file: 'packages/elements/dist/cdn/liveplus.js', format: 'iife', sourcemap: true },
+      },
+    ]
+  : [];
+
 export default [
+  ...scriptTag,
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
     plugins: plugins(),

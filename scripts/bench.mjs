@@ -20,6 +20,7 @@ const BUDGETS = {
   '@liveplus/core': 18 * 1024,
   '@liveplus/core { ShowController }': 8 * 1024,
   '@liveplus/core { format*, translate }': 6 * 1024,
+  'script tag (liveplus.mjs, without lazy chunks)': 30 * 1024,
 };
 
 /** What pages import, tree-shaken: [label, package dir, entry file, named imports]. */
@@ -77,6 +78,38 @@ for (const dir of readdirSync(join(root, 'packages'))) {
   }
 }
 for (const [label, dir, file, names] of SCENARIOS) report(label, await bundleSize(join(root, 'packages', dir, file), names));
+
+/**
+ * The script-tag bundle as a page loads it: the entry and every chunk it imports statically;
+ * lazily imported chunks (hls.js) are not counted — they load only on the MSE path.
+ */
+async function scriptTagSize(file) {
+  const build = await rollup({ input: file, plugins: plugins(), onwarn: () => {} });
+  const { output } = await build.generate({ format: 'es' });
+  await build.close();
+  const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const name of chunk.imports) visit(chunks.get(name));
+  };
+  visit(output.find((c) => c.type === 'chunk' && c.isEntry));
+  const code = Buffer.from([...seen].map((name) => chunks.get(name).code).join(''));
+  const lazy = output.filter((c) => c.type === 'chunk' && !seen.has(c.fileName)).map((c) => c.fileName);
+  return {
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    lazy,
+  };
+}
+const scriptTagEntry = join(root, 'packages/elements/dist/script-tag.js');
+if (existsSync(scriptTagEntry)) {
+  const size = await scriptTagSize(scriptTagEntry);
+  report('script tag (liveplus.mjs, without lazy chunks)', size);
+  if (size.lazy.length > 0) console.log(`lazy chunks not counted: ${size.lazy.join(', ')}`);
+}
 
 const header = ['entry', 'minified', 'gzip', 'brotli', 'budget (brotli)'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

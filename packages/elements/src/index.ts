@@ -4,3 +4,4 @@
  */
 export * from '@liveplus/core';
 export * from '@liveplus/ui';
+export { defineAll, ELEMENTS } from './define-all.js';
