@@ -1,0 +1,3 @@
+/** Defines every element of @liveplus/products and re-exports the package: the browser entry. */
+import './lp-product-card.define.js';
+export * from './index.js';
