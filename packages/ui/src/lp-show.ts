@@ -1,15 +1,3 @@
-/**
- * `<lp-show>`: the provider. It owns one ShowController for its `show-id` and `adapter`,
- * provides it to every LivePlus element inside it (through @lit/context, so parts placed
- * anywhere in a site's own layout find it), renders only its slot, and destroys the controller
- * when it is removed from the page.
- *
- * @element lp-show
- * @slot - The show's parts, in any layout.
- * @fires lp-error - Loading or realtime failed (`detail.code`, `detail.source`); the elements show it too.
- * @fires lp-ready - The show and its products are loaded (`detail.controller`).
- * @cssprop --lp-color-accent - Accent colour of every element inside (see the token table in @liveplus/ui).
- */
 import { LitElement, css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { ShowController, type LiveShoppingAdapter } from '@liveplus/core';
@@ -28,6 +16,18 @@ declare global {
   }
 }
 
+/**
+ * `<lp-show>`: the provider. It owns one ShowController for its `show-id` and `adapter`,
+ * provides it to every LivePlus element inside it (through @lit/context, so parts placed
+ * anywhere in a site's own layout find it), renders only its slot, and destroys the controller
+ * when it is removed from the page.
+ *
+ * @element lp-show
+ * @slot - The show's parts, in any layout.
+ * @fires lp-error - Loading or realtime failed (`detail.code`, `detail.source`); the elements show it too.
+ * @fires lp-ready - The show and its products are loaded (`detail.controller`).
+ * @cssprop --lp-color-accent - Accent colour of every element inside (see the token table in @liveplus/ui).
+ */
 export class LpShow extends LitElement {
   static readonly version = VERSION;
 
