@@ -29,73 +29,20 @@
  * @cssprop --lp-price-color - Colour of the current price.
  * @cssprop --lp-discount-background - Background of the discount badge.
  */
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { LpElement, baseStyles } from '@liveplus/ui';
-import { LivePlusError, toLivePlusError, type Product } from '@liveplus/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { baseStyles } from '@liveplus/ui';
 import { attributesTemplate, availabilityTemplate, priceStyles, priceTemplate } from './price.js';
-import { checkCurrencies, checkProduct, productById } from './checks.js';
+import { ProductElement } from './product-element.js';
+import { hasPriceRange } from './variants.js';
 import { cardStyles } from './lp-product-card.styles.js';
 
-const checked = new WeakMap<Product, LivePlusError | null>();
-
-/** Currency check of a controller product, once per product object. */
-function currencyError(product: Product): LivePlusError | null {
-  let error = checked.get(product);
-  if (error === undefined) {
-    try {
-      checkCurrencies(product, `products[id=${product.id}]`);
-      error = null;
-    } catch (thrown) {
-      error = toLivePlusError(thrown);
-    }
-    checked.set(product, error);
-  }
-  return error;
-}
-
-/** True when the variants have different prices: the card then shows "from" the lowest. */
-export function hasPriceRange(product: Product): boolean {
-  return product.variants.some((v) => v.price.amount !== product.variants[0]!.price.amount);
-}
-
-export class LpProductCard extends LpElement {
+export class LpProductCard extends ProductElement {
   static override styles = [baseStyles, priceStyles, cardStyles];
 
-  static override properties: PropertyDeclarations = {
-    ...LpElement.properties,
-    productId: { attribute: 'product-id', type: String },
-    product: { attribute: false },
-  };
-
-  declare productId: string | undefined;
-  declare product: Product | undefined;
-
-  readonly #live = this.select((s) => productById(s.products, this.productId));
-  readonly #onScreen = this.select((s) => s.highlightedProductId !== null && s.highlightedProductId === (this.product?.id ?? this.productId), false);
-  readonly #phase = this.select((s) => s.phase, 'idle');
-  #given: { input: unknown; product?: Product; error?: LivePlusError } | undefined;
-  #reportedFor: unknown;
-
-  /** The product to render, or why there is none. */
-  #resolve(): { product?: Product; error?: LivePlusError } {
-    if (this.product !== undefined) {
-      if (this.#given?.input !== this.product) {
-        try {
-          this.#given = { input: this.product, product: checkProduct(this.product) };
-        } catch (thrown) {
-          this.#given = { input: this.product, error: toLivePlusError(thrown) };
-        }
-      }
-      return this.#given;
-    }
-    const product = this.#live();
-    if (!product) return this.#phase() === 'ready' && this.productId ? { error: new LivePlusError('not-found', `No product "${this.productId}" in this show.`) } : {};
-    const error = currencyError(product);
-    return error ? { error } : { product };
-  }
+  readonly #onScreen = this.select((s) => s.highlightedProductId !== null && s.highlightedProductId === this.currentProductId, false);
 
   protected override render(): TemplateResult {
-    const { product, error } = this.#resolve();
+    const { product, error } = this.resolveProduct();
     if (error) return html`<article part="card" class="card invalid"><p class="message">${this.describeError(error)}</p></article>`;
     if (!product) return html`<article part="card" class="card loading" aria-busy="true"><div class="media" part="media"></div><p class="message">${this.t('common.loading')}</p></article>`;
     const image = product.images[0];
@@ -112,18 +59,9 @@ export class LpProductCard extends LpElement {
         ${priceTemplate(this, product, hasPriceRange(product))} ${availabilityTemplate(this, product)}
         ${attributesTemplate(this, product.attributes)}
         <div class="actions" part="actions">
-          <slot name="actions"><lp-buy-button product-id=${product.id} .product=${product}></lp-buy-button></slot>
+          <slot name="actions"><lp-buy-button product-id=${product.id} .product=${this.product}></lp-buy-button></slot>
         </div>
       </div>
     </article>`;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // Report invalid data once per product given, not on every render.
-    const { error } = this.#resolve();
-    const subject = error?.code === 'invalid-data' ? (this.product ?? this.#live()) : undefined;
-    if (subject !== undefined && subject !== this.#reportedFor) this.reportError('data', error!);
-    this.#reportedFor = subject;
   }
 }

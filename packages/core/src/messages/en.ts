@@ -133,6 +133,10 @@ export const en = {
   'variant.soldOut': 'Sold out',
   /** Accessible name of a sold-out option value. */
   'variant.optionSoldOut': '{label}, sold out',
+  /** Accessible name of a value that no variant combines with the other choices. */
+  'variant.optionUnavailable': '{label}, not available with your other choices',
+  /** Short visible note under such a value. */
+  'variant.notOffered': 'Not available',
   'variant.noLongerAvailable': 'Your selection is no longer available. Please choose again.',
 
   // Cart

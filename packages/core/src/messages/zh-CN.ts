@@ -113,6 +113,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'variant.unavailable': '暂无此规格组合',
   'variant.soldOut': '已售罄',
   'variant.optionSoldOut': '{label}，已售罄',
+  'variant.optionUnavailable': '{label}，与已选规格无法搭配',
+  'variant.notOffered': '无此组合',
   'variant.noLongerAvailable': '所选规格已无法购买，请重新选择。',
 
   'cart.add': '加入购物车',
