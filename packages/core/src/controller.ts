@@ -34,6 +34,18 @@ export interface ChatEntry extends ChatMessage {
   readonly delivery: 'sent' | 'pending' | 'failed';
   /** Why a `failed` message failed (e.g. `rate-limited` with `retryAfter`). */
   readonly error?: LivePlusError;
+  /** Sent by this viewer (from this controller). */
+  readonly own?: boolean;
+}
+
+/** Paging back through chat history ("load earlier messages"). */
+export interface ChatHistoryState {
+  /** A page is being loaded. */
+  readonly loading: boolean;
+  /** `loadEarlierMessages()` can load more: the adapter pages history and the window joins it. */
+  readonly hasEarlier: boolean;
+  /** Why the last page failed, until the next attempt. */
+  readonly error: LivePlusError | null;
 }
 
 export interface Capabilities {
@@ -59,8 +71,14 @@ export interface ShowState {
   readonly highlightedProductId: string | null;
   /** Stream time (ms since the epoch) the viewer is seeing, as published by the player. */
   readonly playbackTime: number | null;
-  /** The newest chat entries, oldest first, at most `chatLimit`. */
+  /**
+   * The newest chat entries, oldest first: at most `chatLimit`, more when the viewer loaded
+   * earlier pages or a replay loaded its history (never more than `chatHistoryLimit`).
+   */
   readonly chat: readonly ChatEntry[];
+  readonly chatHistory: ChatHistoryState;
+  /** Authors this viewer chose to hide (viewer-side only; see `hideUser`). */
+  readonly hiddenUsers: readonly string[];
   readonly pinned: ChatMessage | null;
   readonly viewerCount: number | null;
   /** Reaction totals since the viewer joined. */
@@ -90,6 +108,13 @@ export interface ShowControllerOptions {
   readonly scheduler?: Scheduler;
   /** Chat entries kept in state (older ones are dropped). Default 200. */
   readonly chatLimit?: number;
+  /** Messages per history page. Default 50. */
+  readonly chatPageSize?: number;
+  /**
+   * Most chat entries ever kept, including earlier pages the viewer loaded and the history of a
+   * replay. Default 1000.
+   */
+  readonly chatHistoryLimit?: number;
   /** How long an out-of-order event waits for the gap before it to fill. Default 2000 ms. */
   readonly gapTimeoutMs?: number;
   readonly backoff?: BackoffOptions;
@@ -132,6 +157,60 @@ function toEntry(message: ChatMessage): ChatEntry {
   return { ...message, delivery: 'sent' };
 }
 
+const messageTime = (m: ChatMessage) => Date.parse(m.sentAt);
+
+/**
+ * Merges a history page (oldest first; the backend's truth for the range it covers) into the
+ * chat window. Both lists are in order, so they are walked together: a message both hold is kept
+ * once (the entry already shown keeps its identity), one only the page holds is inserted where it
+ * belongs, and entries neither list places relative to the other are ordered by time. A pending
+ * entry whose echo the page holds becomes that message. A sent entry inside the page's range that
+ * the page no longer lists was deleted (or its author muted) while the viewer was away: dropped.
+ */
+export function mergeHistory(chat: readonly ChatEntry[], page: readonly ChatMessage[]): ChatEntry[] {
+  const deleted = new Set(page.filter((m) => m.deleted).map((m) => m.id));
+  const live = page.filter((m) => !m.deleted);
+  const echoes = new Map(live.filter((m) => m.clientId !== undefined).map((m) => [m.clientId, m]));
+  const current = chat
+    .filter((entry) => !deleted.has(entry.id))
+    .map((entry) => {
+      const echo = entry.delivery !== 'sent' ? echoes.get(entry.clientId) : undefined;
+      return echo ? { ...toEntry(echo), own: true } : entry;
+    });
+  const pageIds = new Set(live.map((m) => m.id));
+  const currentIds = new Set(current.map((m) => m.id));
+  const out: ChatEntry[] = [];
+  const seen = new Set<string>();
+  const push = (entry: ChatEntry) => {
+    // Two lists that disagree on order must still not show a message twice.
+    if (!seen.has(entry.id)) out.push(entry);
+    seen.add(entry.id);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < current.length || j < live.length) {
+    const a = current[i];
+    const b = live[j];
+    if (b === undefined || (a !== undefined && a.id === b.id)) {
+      push(a!);
+      i++;
+      if (b !== undefined) j++;
+    } else if (a === undefined || pageIds.has(a.id) || (!currentIds.has(b.id) && messageTime(b) < messageTime(a))) {
+      push(toEntry(b));
+      j++;
+    } else {
+      push(a);
+      i++;
+    }
+  }
+  const first = live[0];
+  const last = live.at(-1);
+  if (!first || !last) return out;
+  const from = out.findIndex((m) => m.id === first.id);
+  const to = out.findIndex((m) => m.id === last.id);
+  return out.filter((m, index) => index < from || index > to || m.delivery !== 'sent' || pageIds.has(m.id));
+}
+
 function describeVariant(product: Product, variantId: string | undefined): string | undefined {
   const variant = product.variants.find((v) => v.id === variantId);
   if (!variant) return undefined;
@@ -170,6 +249,10 @@ export class ShowController {
   #analyticsQueue: AnalyticsEvent[] = [];
   #analyticsTimer: unknown;
   #started: Promise<void> | null = null;
+  /** Where the next earlier history page starts; undefined when there is none or it is unknown. */
+  #historyCursor: string | undefined;
+  /** Entries the chat window holds now: `chatLimit`, more after loading earlier pages or a replay. */
+  #chatWindow: number;
   #destroyed = false;
 
   constructor(options: ShowControllerOptions) {
@@ -179,12 +262,15 @@ export class ShowController {
     this.#timers = new TimerSet(this.#scheduler);
     this.#options = {
       chatLimit: options.chatLimit ?? 200,
+      chatPageSize: options.chatPageSize ?? 50,
+      chatHistoryLimit: Math.max(options.chatHistoryLimit ?? 1000, options.chatLimit ?? 200),
       gapTimeoutMs: options.gapTimeoutMs ?? 2000,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       // Never more than validation accepts back from the backend.
       maxMessageLength: Math.min(options.maxMessageLength ?? 500, LIMITS.chatText),
       analyticsFlushMs: options.analyticsFlushMs ?? 2000,
     };
+    this.#chatWindow = this.#options.chatLimit;
     this.#store = new Store<ShowState>({
       phase: 'idle',
       error: null,
@@ -196,6 +282,8 @@ export class ShowController {
       highlightedProductId: null,
       playbackTime: null,
       chat: [],
+      chatHistory: { loading: false, hasEarlier: false, error: null },
+      hiddenUsers: [],
       pinned: null,
       viewerCount: null,
       reactions: {},
@@ -324,19 +412,46 @@ export class ShowController {
     }
   }
 
-  /** Fills the chat with the latest history page so a viewer joining late sees the conversation. */
+  /**
+   * Fills the chat with the latest history page, so a viewer joining late sees the conversation
+   * and a viewer coming back after a gap (a reload after `resume-unavailable`) gets the messages
+   * the realtime stream could not replay: the page is merged in order, without duplicates (see
+   * `mergeHistory`). A replay loads its history page after page, up to `chatHistoryLimit`, so the
+   * chat can follow the video (messages carry their stream time).
+   */
   async #loadRecentChat(): Promise<void> {
+    const load = this.#adapter.loadChatHistory!.bind(this.#adapter);
+    const replay = this.state.show?.status === 'ended' && this.state.show.stream.replay !== undefined;
+    const limit = replay ? this.#options.chatHistoryLimit : this.#options.chatPageSize;
+    this.#store.update({ chatHistory: { ...this.state.chatHistory, loading: true, error: null } });
     try {
-      const page = parseChatHistoryPage(await this.#adapter.loadChatHistory!(this.showId, { limit: 50 }, { signal: this.#lifetime.signal }));
+      let page = parseChatHistoryPage(await load(this.showId, { limit: Math.min(limit, this.#options.chatPageSize) }, { signal: this.#lifetime.signal }));
+      let messages = page.messages;
+      while (replay && page.nextCursor !== undefined && messages.length < limit && !this.#destroyed) {
+        const before = page.nextCursor;
+        page = parseChatHistoryPage(await load(this.showId, { before, limit: Math.min(limit - messages.length, this.#options.chatPageSize) }, { signal: this.#lifetime.signal }));
+        messages = [...page.messages, ...messages];
+      }
       if (this.#destroyed) return;
-      const known = new Set(this.state.chat.map((m) => m.id));
-      const older = page.messages.filter((m) => !m.deleted && !known.has(m.id)).map(toEntry);
-      const pinned = this.state.pinned ?? [...page.messages].reverse().find((m) => m.pinned && !m.deleted) ?? null;
-      this.#store.update({ chat: [...older, ...this.state.chat].slice(-this.#options.chatLimit), pinned });
+      if (replay) this.#chatWindow = this.#options.chatHistoryLimit;
+      const merged = mergeHistory(this.state.chat, messages);
+      const joins = merged[0] !== undefined && merged[0].id === messages.find((m) => !m.deleted)?.id;
+      if (joins || merged.length === 0) this.#historyCursor = page.nextCursor;
+      const chat = merged.length > this.#chatWindow ? merged.slice(merged.length - this.#chatWindow) : merged;
+      if (chat.length < merged.length) this.#historyCursor = undefined;
+      const pinned = this.state.pinned ?? [...messages].reverse().find((m) => m.pinned && !m.deleted) ?? null;
+      this.#store.update({ chat, pinned, chatHistory: this.#historyState(chat.length, null) });
     } catch (thrown) {
       if (this.#destroyed || isAbortError(thrown)) return;
-      this.#events.emit('error', { source: 'chat', error: toLivePlusError(thrown) });
+      const error = toLivePlusError(thrown);
+      this.#store.update({ chatHistory: this.#historyState(this.state.chat.length, error) });
+      this.#events.emit('error', { source: 'chat', error });
     }
+  }
+
+  #historyState(chatLength: number, error: LivePlusError | null): ChatHistoryState {
+    const hasEarlier = this.#historyCursor !== undefined && chatLength < this.#options.chatHistoryLimit;
+    return { loading: false, hasEarlier, error };
   }
 
   async #loadCart(): Promise<void> {
@@ -522,13 +637,20 @@ export class ShowController {
     let next: ChatEntry[];
     if (index >= 0) {
       next = chat.slice();
-      next[index] = toEntry(message);
+      next[index] = chat[index]!.own ? { ...toEntry(message), own: true } : toEntry(message);
       // The echo and the send response may both arrive: keep one entry per message id.
       next = next.filter((m, i) => i === index || m.id !== message.id);
     } else {
       next = [...chat, toEntry(message)];
     }
-    if (next.length > this.#options.chatLimit) next = next.slice(next.length - this.#options.chatLimit);
+    if (next.length > this.#chatWindow) {
+      next = next.slice(next.length - this.#chatWindow);
+      // Older messages left the window: the history cursor no longer joins it (no gap is shown).
+      if (this.#historyCursor !== undefined) {
+        this.#historyCursor = undefined;
+        this.#store.update({ chatHistory: { ...this.state.chatHistory, hasEarlier: false } });
+      }
+    }
     this.#store.update({ chat: next, pinned: message.pinned ? message : this.state.pinned });
   }
 
@@ -712,6 +834,7 @@ export class ShowController {
       deleted: false,
       clientId,
       delivery: 'pending',
+      own: true,
     };
     this.#store.update({ chat: [...this.state.chat, entry] });
     return this.#deliver(entry, options.nickname);
@@ -727,6 +850,59 @@ export class ShowController {
 
   discardMessage(clientId: string): void {
     this.#store.update({ chat: this.state.chat.filter((m) => !(m.clientId === clientId && m.delivery !== 'sent')) });
+  }
+
+  /**
+   * Loads the page of chat history before the oldest message shown ("load earlier messages").
+   * The window grows to hold it, up to `chatHistoryLimit`. A failure is kept in
+   * `chatHistory.error` and emitted as an `error` event; it does not reject.
+   */
+  async loadEarlierMessages(): Promise<void> {
+    const cursor = this.#historyCursor;
+    if (this.#destroyed || !this.#adapter.loadChatHistory || this.state.chatHistory.loading || cursor === undefined) return;
+    this.#store.update({ chatHistory: { ...this.state.chatHistory, loading: true, error: null } });
+    try {
+      const raw = await this.#adapter.loadChatHistory(this.showId, { before: cursor, limit: this.#options.chatPageSize }, { signal: this.#lifetime.signal });
+      const page = parseChatHistoryPage(raw);
+      if (this.#destroyed) return;
+      const chat = this.state.chat;
+      const known = new Set(chat.map((m) => m.id));
+      let older = page.messages.filter((m) => !m.deleted && !known.has(m.id)).map(toEntry);
+      const room = this.#options.chatHistoryLimit - chat.length;
+      this.#historyCursor = page.nextCursor;
+      if (older.length > room) {
+        older = older.slice(older.length - room);
+        this.#historyCursor = undefined;
+      }
+      this.#chatWindow = Math.max(this.#chatWindow, chat.length + older.length);
+      const next = [...older, ...chat];
+      this.#store.update({ chat: next, chatHistory: this.#historyState(next.length, null) });
+    } catch (thrown) {
+      if (this.#destroyed || isAbortError(thrown)) return;
+      const error = toLivePlusError(thrown);
+      this.#store.update({ chatHistory: { ...this.state.chatHistory, loading: false, error } });
+      this.#events.emit('error', { source: 'chat', error });
+    }
+  }
+
+  /**
+   * Hides an author's messages from this viewer (viewer-side only: nothing is sent to the
+   * backend; `reportMessage` is the way to tell moderators). Lasts as long as the controller.
+   */
+  hideUser(userId: string): void {
+    if (this.#destroyed || this.state.hiddenUsers.includes(userId)) return;
+    this.#store.update({ hiddenUsers: [...this.state.hiddenUsers, userId] });
+  }
+
+  /** Shows a hidden author's messages again. */
+  unhideUser(userId: string): void {
+    if (this.#destroyed || !this.state.hiddenUsers.includes(userId)) return;
+    this.#store.update({ hiddenUsers: this.state.hiddenUsers.filter((id) => id !== userId) });
+  }
+
+  /** Longest message `sendMessage` accepts, in characters (code points). */
+  get maxMessageLength(): number {
+    return this.#options.maxMessageLength;
   }
 
   #replaceEntry(clientId: string, entry: ChatEntry): void {
