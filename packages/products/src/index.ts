@@ -12,3 +12,4 @@ export { ProductElement } from './product-element.js';
 export type { ResolvedProduct } from './product-element.js';
 export { hasPriceRange, isPossible, selectedVariant, selectionLabel, selectionOf, valueState } from './variants.js';
 export type { Selection, ValueState } from './variants.js';
+export { LpProductCarousel } from './lp-product-carousel.js';

@@ -59,7 +59,13 @@ export class LpProductCard extends ProductElement {
         ${priceTemplate(this, product, hasPriceRange(product))} ${availabilityTemplate(this, product)}
         ${attributesTemplate(this, product.attributes)}
         <div class="actions" part="actions">
-          <slot name="actions"><lp-buy-button product-id=${product.id} .product=${this.product}></lp-buy-button></slot>
+          <slot name="actions"><lp-buy-button
+              product-id=${product.id}
+              .product=${this.product}
+              .controller=${this.controller}
+              .locale=${this.locale}
+              .theme=${this.theme}
+            ></lp-buy-button></slot>
         </div>
       </div>
     </article>`;

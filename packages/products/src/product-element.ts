@@ -19,7 +19,7 @@ export interface ResolvedProduct {
 const checked = new WeakMap<Product, LivePlusError | null>();
 
 /** The currency check of a show product, once per product object. */
-function currencyError(product: Product): LivePlusError | null {
+export function currencyError(product: Product): LivePlusError | null {
   let error = checked.get(product);
   if (error === undefined) {
     try {
