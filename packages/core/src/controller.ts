@@ -122,6 +122,17 @@ export interface ShowControllerOptions {
   readonly maxMessageLength?: number;
   /** Analytics events are sent in batches at most this often. Default 2000 ms. */
   readonly analyticsFlushMs?: number;
+  /**
+   * Where the cart is kept between page loads and shared with the site's other tabs (see
+   * {@link CartStore}; `@liveplus/commerce` has one on localStorage and BroadcastChannel). With
+   * an adapter cart the adapter stays the source of truth and the store only tells other tabs to
+   * reload it; without one, a store gives the viewer a cart kept in the browser. `null`: none.
+   * Unset: none until `setCartStore()` (the commerce elements attach the browser's store to an
+   * adapter cart).
+   */
+  readonly cartStore?: CartStore | null;
+  /** How long a cart change handed to the host page waits for its outcome. Default 30 000 ms. */
+  readonly hostIntentTimeoutMs?: number;
 }
 
 export interface AddToCartInput {
@@ -135,9 +146,72 @@ export interface IntentOptions {
   readonly idempotencyKey?: string;
 }
 
+/**
+ * Keeps a cart between page loads and shares it between the pages of a site. DOM-free, so the
+ * controller stays testable anywhere. What it hands back is untrusted (another tab, an older
+ * version of the page): the controller validates it like adapter data.
+ */
+export interface CartStore {
+  /** The cart saved for a show, or `null`/`undefined` when there is none. */
+  load(showId: string): unknown;
+  /** Saves a show's cart and tells the site's other pages. */
+  save(showId: string, cart: Cart): void;
+  /** Calls `listener` with the cart another page saved; returns the function that stops it. */
+  subscribe(showId: string, listener: (cart: unknown) => void): () => void;
+}
+
+/** A cart change the host page took over (it called `preventDefault()` on the element's event). */
+export type CartIntent =
+  | { readonly kind: 'add'; readonly productId: string; readonly variantId?: string; readonly quantity?: number }
+  | { readonly kind: 'update'; readonly lineId: string; readonly quantity: number };
+
+/**
+ * What the host page reports for a cart intent it took over: its cart after the change (or
+ * nothing, and the controller keeps the change it showed), or the error that refused it.
+ */
+export type CartIntentOutcome = { readonly cart?: Cart } | { readonly error: unknown };
+
 type CartOp =
   | { readonly kind: 'add'; readonly key: string; readonly line: CartLine }
   | { readonly kind: 'update'; readonly key: string; readonly lineId: string; readonly quantity: number };
+
+interface PendingIntent {
+  readonly op: CartOp;
+  readonly promise: Promise<Cart>;
+  readonly timer: unknown;
+  resolve(cart: Cart): void;
+  reject(error: LivePlusError): void;
+}
+
+/** The cart with operations applied on top; the subtotal is recomputed when any was applied. */
+function applyCartOps(base: Cart | null, ops: readonly CartOp[]): Cart {
+  let lines: CartLine[] = base ? base.lines.slice() : [];
+  for (const op of ops) {
+    if (op.kind === 'add') {
+      const i = lines.findIndex((l) => l.productId === op.line.productId && l.variantId === op.line.variantId);
+      if (i >= 0) lines[i] = { ...lines[i]!, quantity: lines[i]!.quantity + op.line.quantity };
+      else lines.push(op.line);
+    } else if (op.quantity === 0) {
+      lines = lines.filter((l) => l.id !== op.lineId);
+    } else {
+      lines = lines.map((l) => (l.id === op.lineId ? { ...l, quantity: op.quantity } : l));
+    }
+  }
+  let subtotal = base?.subtotal ?? null;
+  if (ops.length > 0) {
+    const currency = lines[0]?.unitPrice.currency ?? subtotal?.currency;
+    subtotal =
+      currency && lines.every((l) => l.unitPrice.currency === currency)
+        ? { amount: lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0), currency }
+        : null;
+  }
+  return { lines, subtotal };
+}
+
+/** An add, confirmed by the controller itself (local cart) or by the host page: its line keeps a stable id. */
+function settled(op: CartOp, owner: 'local' | 'host'): CartOp {
+  return op.kind === 'add' ? { ...op, line: { ...op.line, id: `${owner}:${op.key}` } } : op;
+}
 
 const RETRYABLE_LOAD = new Set(['network', 'timeout', 'server', 'rate-limited', 'unknown']);
 const RECENT_IDS = 1000;
@@ -228,7 +302,7 @@ export class ShowController {
   readonly #store: Store<ShowState>;
   readonly #events = new Emitter<ControllerEvents>();
   readonly #lifetime = new AbortController();
-  readonly #options: Required<Omit<ShowControllerOptions, 'adapter' | 'showId' | 'scheduler'>>;
+  readonly #options: Required<Omit<ShowControllerOptions, 'adapter' | 'showId' | 'scheduler' | 'cartStore'>>;
 
   #subscription: AbortController | null = null;
   #reconnectAttempt = 0;
@@ -245,6 +319,14 @@ export class ShowController {
   #ticket = 0;
   #cartOps: CartOp[] = [];
   readonly #inflight = new Map<string, Promise<Cart>>();
+  #cartStore: CartStore | null | undefined;
+  #stopStore: (() => void) | undefined;
+  /** The host page runs the cart (it called `syncCart` or took over an intent). */
+  #hostCart = false;
+  #reloadCartAfterOps = false;
+  readonly #intents = new Map<string, PendingIntent>();
+  /** Keys of adds applied to a cart kept locally: a repeated intent adds nothing (bounded). */
+  readonly #appliedKeys = new Set<string>();
 
   #analyticsQueue: AnalyticsEvent[] = [];
   #analyticsTimer: unknown;
@@ -269,6 +351,7 @@ export class ShowController {
       // Never more than validation accepts back from the backend.
       maxMessageLength: Math.min(options.maxMessageLength ?? 500, LIMITS.chatText),
       analyticsFlushMs: options.analyticsFlushMs ?? 2000,
+      hostIntentTimeoutMs: options.hostIntentTimeoutMs ?? 30_000,
     };
     this.#chatWindow = this.#options.chatLimit;
     this.#store = new Store<ShowState>({
@@ -293,6 +376,7 @@ export class ShowController {
       lastSeq: 0,
       capabilities: emptyCapabilities(options.adapter),
     });
+    if (options.cartStore !== undefined) this.setCartStore(options.cartStore);
   }
 
   // ---------------------------------------------------------------- reading state
@@ -333,7 +417,7 @@ export class ShowController {
     return {
       listeners: this.#store.listenerCount + this.#events.listenerCount,
       timers: this.#timers.size,
-      subscriptions: this.#subscription ? 1 : 0,
+      subscriptions: (this.#subscription ? 1 : 0) + (this.#stopStore ? 1 : 0),
     };
   }
 
@@ -359,6 +443,10 @@ export class ShowController {
     this.#lifetime.abort();
     this.#closeSubscription();
     this.#timers.cancelAll();
+    this.#stopStore?.();
+    this.#stopStore = undefined;
+    for (const intent of this.#intents.values()) intent.reject(new LivePlusError('aborted', 'The show controller was destroyed.'));
+    this.#intents.clear();
     this.#store.update({ connection: 'closed' });
     this.#store.clear();
     this.#events.clear();
@@ -683,6 +771,17 @@ export class ShowController {
 
   async #addToCart(input: AddToCartInput, key: string): Promise<Cart> {
     const cart = this.#requireCart();
+    const line = this.#lineFor(input, key);
+    const { productId, variantId, quantity } = line;
+    const addInput = { productId, quantity, ...(variantId ? { variantId } : {}) };
+    const op: CartOp = { kind: 'add', key, line };
+    const result = await this.#cartCommand(op, (options) => (cart ? cart.addLine(this.showId, addInput, options) : this.#applyLocally(op)));
+    this.#track({ type: 'add-to-cart', productId, quantity, price: line.unitPrice, ...(variantId ? { variantId } : {}) });
+    return result;
+  }
+
+  /** The optimistic line of an add; throws when the product cannot be added as asked. */
+  #lineFor(input: AddToCartInput, key: string): CartLine {
     const quantity = input.quantity ?? 1;
     const product = this.state.products.find((p) => p.id === input.productId);
     if (!product) throw new LivePlusError('not-found', `No product "${input.productId}" in this show.`);
@@ -701,10 +800,22 @@ export class ShowController {
       ...(variant ? { variantLabel: describeVariant(product, variant.id) ?? '' } : {}),
       ...(product.images[0] ? { image: product.images[0] } : {}),
     };
-    const addInput = { productId: product.id, quantity, ...(variant ? { variantId: variant.id } : {}) };
-    const result = await this.#cartCommand({ kind: 'add', key, line }, (options) => cart.addLine(this.showId, addInput, options));
-    this.#track({ type: 'add-to-cart', productId: product.id, quantity, price, ...(variant ? { variantId: variant.id } : {}) });
-    return result;
+    return line;
+  }
+
+  /** A change to the cart the controller keeps itself (no adapter cart, a cart store). */
+  async #applyLocally(op: CartOp): Promise<Cart> {
+    if (op.kind === 'add') {
+      const { productId, variantId, quantity } = op.line;
+      const product = this.state.products.find((p) => p.id === productId);
+      const stock = (product?.variants.find((v) => v.id === variantId) ?? product)?.stock;
+      const have = this.#confirmedCart?.lines.find((l) => l.productId === productId && l.variantId === variantId)?.quantity ?? 0;
+      if (this.#appliedKeys.has(op.key)) return this.#confirmedCart ?? applyCartOps(null, []);
+      if (stock !== undefined && have + quantity > stock) throw new LivePlusError('conflict', `Only ${stock} left.`);
+      this.#appliedKeys.add(op.key);
+      if (this.#appliedKeys.size > 500) this.#appliedKeys.delete(this.#appliedKeys.values().next().value!);
+    }
+    return applyCartOps(this.#confirmedCart, [settled(op, 'local')]);
   }
 
   /** Sets a line's quantity (0 removes it), optimistically. */
@@ -712,8 +823,9 @@ export class ShowController {
     const cart = this.#requireCart();
     if (!Number.isSafeInteger(quantity) || quantity < 0) return Promise.reject(new LivePlusError('invalid-input', 'Quantity must be a whole number.'));
     const key = options.idempotencyKey ?? randomId();
-    return this.#cartCommand({ kind: 'update', key, lineId, quantity }, (o) =>
-      quantity === 0 ? cart.removeLine(this.showId, lineId, o) : cart.updateLine(this.showId, lineId, quantity, o),
+    const op: CartOp = { kind: 'update', key, lineId, quantity };
+    return this.#cartCommand(op, (o) =>
+      !cart ? this.#applyLocally(op) : quantity === 0 ? cart.removeLine(this.showId, lineId, o) : cart.updateLine(this.showId, lineId, quantity, o),
     );
   }
 
@@ -724,6 +836,7 @@ export class ShowController {
   /** The URL where the viewer pays for the cart (validated: only http(s) or relative URLs). */
   async checkoutUrl(): Promise<string> {
     const cart = this.#requireCart();
+    if (!cart) throw new LivePlusError('unsupported', 'This cart is kept in the browser: the page runs the checkout (lp-checkout).');
     const shown = this.state.cart;
     this.#track({ type: 'checkout-started', lineCount: shown?.lines.length ?? 0, subtotal: shown?.subtotal ?? null });
     try {
@@ -736,11 +849,12 @@ export class ShowController {
     }
   }
 
+  /** The adapter's cart, or `null` when the controller keeps the cart itself (a cart store). */
   #requireCart() {
     if (this.#destroyed) throw new LivePlusError('aborted', 'The show controller was destroyed.');
     const cart = this.#adapter.cart;
-    if (!cart) throw new LivePlusError('unsupported', 'This backend has no cart.');
-    return cart;
+    if (!cart && !this.#cartStore) throw new LivePlusError('unsupported', 'This backend has no cart.');
+    return cart ?? null;
   }
 
   async #cartCommand(op: CartOp, send: (options: { signal: AbortSignal; idempotencyKey: string }) => Promise<Cart>): Promise<Cart> {
@@ -752,13 +866,13 @@ export class ShowController {
       const raw = await send({ signal: this.#lifetime.signal, idempotencyKey: op.key });
       const cart = parseCart(raw);
       if (this.#destroyed) return cart;
-      this.#cartOps = this.#cartOps.filter((o) => o !== op);
-      this.#confirmCart(cart, ticket);
+      this.#opDone(op);
+      this.#confirmCart(cart, ticket, true);
       return cart;
     } catch (thrown) {
       const error = toLivePlusError(thrown);
       if (this.#destroyed) throw error;
-      this.#cartOps = this.#cartOps.filter((o) => o !== op);
+      this.#opDone(op);
       this.#renderCart();
       if (!isAbortError(error)) {
         this.#store.update({ cartError: error });
@@ -769,11 +883,24 @@ export class ShowController {
     }
   }
 
-  /** Accepts a backend cart unless a response to a later request already arrived. */
-  #confirmCart(cart: Cart, ticket: number): void {
+  #opDone(op: CartOp): void {
+    this.#cartOps = this.#cartOps.filter((o) => o !== op);
+    if (this.#reloadCartAfterOps && this.#cartOps.length === 0) {
+      this.#reloadCartAfterOps = false;
+      void this.#loadCart();
+    }
+  }
+
+  /**
+   * Accepts a cart unless a response to a later request already arrived. `save`: the cart
+   * results from this page's own change, so the store keeps it and tells the other pages (a
+   * cart merely loaded or received from another page is not echoed back).
+   */
+  #confirmCart(cart: Cart, ticket: number, save = false): void {
     if (ticket > this.#confirmedTicket) {
       this.#confirmedTicket = ticket;
       this.#confirmedCart = cart;
+      if (save) this.#cartStore?.save(this.showId, cart);
     }
     this.#renderCart();
   }
@@ -785,27 +912,146 @@ export class ShowController {
       this.#store.update({ cart: null, cartBusy: false });
       return;
     }
-    let lines: CartLine[] = base ? base.lines.slice() : [];
-    for (const op of this.#cartOps) {
-      if (op.kind === 'add') {
-        const i = lines.findIndex((l) => l.productId === op.line.productId && l.variantId === op.line.variantId);
-        if (i >= 0) lines[i] = { ...lines[i]!, quantity: lines[i]!.quantity + op.line.quantity };
-        else lines.push(op.line);
-      } else if (op.quantity === 0) {
-        lines = lines.filter((l) => l.id !== op.lineId);
-      } else {
-        lines = lines.map((l) => (l.id === op.lineId ? { ...l, quantity: op.quantity } : l));
+    this.#store.update({ cart: applyCartOps(base, this.#cartOps), cartBusy: this.#cartOps.length > 0 });
+  }
+
+  // ---------------------------------------------------------------- cart run by the host page, cart store
+
+  /**
+   * The host page's own cart, pushed at any time (a site keeping its existing cart): the
+   * elements show it at once. Throws `invalid-data` (path under `cart`) for a malformed cart;
+   * `null` is an empty cart. From the first call on, buy buttons add to cart even when the
+   * adapter has none, handing each add to the page through their cancelable `lp-add-to-cart`.
+   */
+  syncCart(cart: Cart | null): void {
+    if (this.#destroyed) return;
+    const parsed = cart === null ? { lines: [], subtotal: null } : parseCart(cart);
+    this.#hostCart = true;
+    this.#updateCartCapability();
+    this.#confirmCart(parsed, ++this.#ticket, true);
+  }
+
+  /**
+   * Shows a cart change the host page took over (it called `preventDefault()` on
+   * `lp-add-to-cart` or `lp-cart-change`) optimistically, and waits for the page to report the
+   * outcome with {@link resolveCartIntent} under the same `idempotencyKey` (the event's
+   * `intentId`). Waiting again with a pending key returns the same promise. Without an outcome
+   * within `hostIntentTimeoutMs` the change is rolled back with a `timeout` error.
+   */
+  awaitCartIntent(intent: CartIntent, options: { readonly idempotencyKey: string }): Promise<Cart> {
+    const key = options.idempotencyKey;
+    const pending = this.#intents.get(key);
+    if (pending) return pending.promise;
+    if (this.#destroyed) return Promise.reject(new LivePlusError('aborted', 'The show controller was destroyed.'));
+    let op: CartOp;
+    try {
+      if (intent.kind === 'update' && (!Number.isSafeInteger(intent.quantity) || intent.quantity < 0)) {
+        throw new LivePlusError('invalid-input', 'Quantity must be a whole number.');
       }
+      op = intent.kind === 'add' ? { kind: 'add', key, line: this.#lineFor(intent, key) } : { kind: 'update', key, lineId: intent.lineId, quantity: intent.quantity };
+    } catch (thrown) {
+      return Promise.reject(toLivePlusError(thrown));
     }
-    let subtotal = base?.subtotal ?? null;
-    if (this.#cartOps.length > 0) {
-      const currency = lines[0]?.unitPrice.currency ?? subtotal?.currency;
-      subtotal =
-        currency && lines.every((l) => l.unitPrice.currency === currency)
-          ? { amount: lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0), currency }
-          : null;
+    this.#hostCart = true;
+    this.#updateCartCapability();
+    let resolve!: (cart: Cart) => void;
+    let reject!: (error: LivePlusError) => void;
+    const promise = new Promise<Cart>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    const timer = this.#timers.start(
+      () => this.resolveCartIntent(key, { error: new LivePlusError('timeout', 'The page did not report the outcome of the cart change.') }),
+      this.#options.hostIntentTimeoutMs,
+    );
+    this.#intents.set(key, { op, promise, timer, resolve, reject });
+    this.#cartOps = [...this.#cartOps, op];
+    this.#store.update({ cartError: null });
+    this.#renderCart();
+    return promise;
+  }
+
+  /**
+   * The host page reports the outcome of a cart intent it took over (`intentId` from the event):
+   * `{ cart }` — its cart after the change, shown from now on; `{}` — done, keep the change as
+   * shown; `{ error }` — refused: the change is rolled back and the error shown. Returns false
+   * when no such intent is waiting (already settled, timed out, or unknown).
+   */
+  resolveCartIntent(intentId: string, outcome: CartIntentOutcome): boolean {
+    const intent = this.#intents.get(intentId);
+    if (!intent || this.#destroyed) return false;
+    this.#intents.delete(intentId);
+    this.#timers.cancel(intent.timer);
+    this.#opDone(intent.op);
+    let cart: Cart | undefined;
+    let error: LivePlusError | undefined;
+    try {
+      if ('error' in outcome) error = toLivePlusError(outcome.error);
+      else cart = outcome.cart === undefined ? applyCartOps(this.#confirmedCart, [settled(intent.op, 'host')]) : parseCart(outcome.cart);
+    } catch (thrown) {
+      error = toLivePlusError(thrown);
     }
-    this.#store.update({ cart: { lines, subtotal }, cartBusy: this.#cartOps.length > 0 });
+    const { op } = intent;
+    if (error) {
+      this.#renderCart();
+      this.#store.update({ cartError: error });
+      this.#events.emit('error', { source: 'cart', error });
+      if (op.kind === 'add') this.#track({ type: 'add-to-cart-failed', productId: op.line.productId, code: error.code });
+      intent.reject(error);
+    } else {
+      this.#confirmCart(cart!, ++this.#ticket, true);
+      if (op.kind === 'add') {
+        const { productId, variantId, quantity, unitPrice: price } = op.line;
+        this.#track({ type: 'add-to-cart', productId, quantity, price, ...(variantId ? { variantId } : {}) });
+      }
+      intent.resolve(cart!);
+    }
+    return true;
+  }
+
+  /** The cart store in use: `undefined` until one is given, `null` for "none". */
+  get cartStore(): CartStore | null | undefined {
+    return this.#cartStore;
+  }
+
+  /**
+   * Keeps the cart in `store` (see the `cartStore` option). Without an adapter cart the stored
+   * cart is restored at once; with one, the adapter's cart stays the truth and a change saved by
+   * another page makes this one reload it.
+   */
+  setCartStore(store: CartStore | null): void {
+    if (this.#destroyed) return;
+    this.#stopStore?.();
+    this.#stopStore = undefined;
+    this.#cartStore = store;
+    if (store) {
+      this.#stopStore = store.subscribe(this.showId, (raw) => this.#onStoredCart(raw));
+      if (!this.#adapter.cart) this.#adoptStoredCart(store.load(this.showId));
+    }
+    this.#updateCartCapability();
+  }
+
+  #onStoredCart(raw: unknown): void {
+    if (this.#destroyed) return;
+    if (!this.#adapter.cart) this.#adoptStoredCart(raw);
+    // Reloading while this page's own change is in flight could hide it: reload after it.
+    else if (this.#cartOps.length > 0) this.#reloadCartAfterOps = true;
+    else void this.#loadCart();
+  }
+
+  #adoptStoredCart(raw: unknown): void {
+    if (raw === null || raw === undefined) return;
+    try {
+      this.#confirmCart(parseCart(raw, 'storedCart'), ++this.#ticket);
+    } catch (thrown) {
+      this.#events.emit('error', { source: 'data', error: toLivePlusError(thrown) });
+    }
+  }
+
+  #updateCartCapability(): void {
+    const capabilities = this.state.capabilities;
+    const cart = this.#adapter.cart !== undefined || this.#hostCart || Boolean(this.#cartStore);
+    if (capabilities.cart !== cart) this.#store.update({ capabilities: { ...capabilities, cart } });
   }
 
   // ---------------------------------------------------------------- chat

@@ -12,6 +12,9 @@ export type { ErrorCode, LivePlusErrorOptions } from './errors.js';
 export { ShowController } from './controller.js';
 export type {
   AddToCartInput,
+  CartIntent,
+  CartIntentOutcome,
+  CartStore,
   Capabilities,
   ChatEntry,
   ConnectionState,

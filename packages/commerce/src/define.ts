@@ -1,0 +1,3 @@
+/** Defines every element of @liveplus/commerce and re-exports the package: the browser entry. */
+import './lp-buy-button.define.js';
+export * from './index.js';
