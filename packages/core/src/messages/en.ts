@@ -155,6 +155,12 @@ export const en = {
   'cart.remove': 'Remove',
   'cart.removeItem': 'Remove {title}',
   'cart.empty': 'Your cart is empty',
+  /** Unit price of a line with more than one item. */
+  'cart.each': '{price} each',
+  /** A line whose product or variant sold out after it was added (the line stays). */
+  'cart.lineSoldOut': 'Sold out since you added it',
+  /** The product's price changed after it was added; `{price}` is the new price. */
+  'cart.priceNow': 'Price now {price}',
 
   // Chat
   'chat.title': 'Chat',

@@ -132,6 +132,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'cart.remove': '删除',
   'cart.removeItem': '删除{title}',
   'cart.empty': '购物车还是空的',
+  'cart.each': '单价{price}',
+  'cart.lineSoldOut': '加购后已售罄',
+  'cart.priceNow': '现价{price}',
 
   'chat.title': '聊天',
   'chat.send': '发送',
