@@ -33,7 +33,7 @@ export { ManualScheduler, realScheduler, randomId } from './scheduler.js';
 export type { Scheduler } from './scheduler.js';
 export { DEFAULT_BACKOFF, backoffDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
-export { applyProductUpdate, highlightAt } from './reduce.js';
+export { MAX_HIGHLIGHTS, applyProductUpdate, applyStatusChange, highlightAt, insertHighlight } from './reduce.js';
 export * from './validate.js';
 export * from './format.js';
 export * from './i18n.js';

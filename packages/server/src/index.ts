@@ -3,6 +3,7 @@
  * and for hosting the simulated live stream elsewhere.
  */
 export { createDemoServer, type DemoServer, type DemoServerOptions } from './server.js';
+export { API_PREFIX, DEFAULT_LIMITS, createApi, type Api, type ApiLimits, type ApiOptions, type RateLimit } from './api/index.js';
 export {
   LIVE_EPOCH_MS,
   LIVE_WINDOW_SEGMENTS,

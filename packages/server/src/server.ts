@@ -11,6 +11,8 @@
  *   /live/<rendition>/index.m3u8        live sliding-window media playlist
  *   /live/<rendition>/seg-<n>.ts        live segment n (absolute media sequence number)
  *   /replay/…                           the same three, as a VOD replay
+ *   /api/v1/…                           the LivePlus HTTP API (api/index.ts; packages/adapter-http/openapi.yaml)
+ *   /host/                              the host console (examples/host/), driving the API with the host token
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -20,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { liveEdge, liveMediaPlaylist, multivariantPlaylist, vodMediaPlaylist } from './hls.js';
 import { HLS_PLAYLIST, HttpError, MPEG_TS, notFound, parseTarget, send, sendProblem, serveFile, type RequestTarget } from './http.js';
 import { loadProgramme, type Programme } from './media.js';
+import { createApi, type Api, type ApiOptions } from './api/index.js';
 
 export interface DemoServerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -30,6 +33,8 @@ export interface DemoServerOptions {
   readonly root?: string;
   /** Wall clock, ms since the Unix epoch; tests move it. Default Date.now. */
   readonly now?: () => number;
+  /** The API's options (storage, limits, CORS, host token…), or false for no API. Default: in memory. */
+  readonly api?: ApiOptions | false;
 }
 
 export interface DemoServer {
@@ -37,6 +42,8 @@ export interface DemoServer {
   readonly url: string;
   /** Stops accepting connections, ends keep-alive ones (busy ones after a grace period), resolves when closed. */
   close(): Promise<void>;
+  /** The API (absent when disabled): its host token, open stream count. */
+  readonly api: Api | undefined;
 }
 
 /** packages/server/dist/server.js → the repository root, whatever the working directory. */
@@ -87,7 +94,7 @@ function segmentNumber(name: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function createHandler(programme: Programme, root: string, now: () => number) {
+function createHandler(programme: Programme, root: string, now: () => number, api: Api | undefined) {
   const examples = join(root, 'examples');
   const packages = join(root, 'packages');
   const hlsDist = locateHlsJs();
@@ -138,6 +145,8 @@ function createHandler(programme: Programme, root: string, now: () => number) {
         if (!hlsDist) throw notFound('hls.js is not installed: run npm install.');
         return serveFile(req, res, hlsDist, { ...target, segments: [file] }, DEV_CACHE);
       }
+      case 'host':
+        return serveFile(req, res, join(examples, 'host'), { ...target, segments: rest }, DEV_CACHE);
       case 'live':
       case 'replay':
         return stream(req, res, first, rest);
@@ -147,6 +156,8 @@ function createHandler(programme: Programme, root: string, now: () => number) {
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // The API answers every method, its own CORS and its own problems.
+    if (api?.handles(req.url)) return api.handle(req, res);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new HttpError(405, 'Method Not Allowed', `${req.method} is not supported; use GET or HEAD.`, { Allow: 'GET, HEAD' });
@@ -171,7 +182,8 @@ function createHandler(programme: Programme, root: string, now: () => number) {
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const { host = '127.0.0.1', port = 8000, root = DEFAULT_ROOT, now = Date.now } = options;
   const programme = await loadProgramme(join(MEDIA_DIR, 'stream'));
-  const handler = createHandler(programme, root, now);
+  const api = options.api === false ? undefined : createApi({ now, ...options.api });
+  const handler = createHandler(programme, root, now, api);
   const server = createServer((req, res) => void handler(req, res));
 
   await new Promise<void>((resolve, reject) => {
@@ -180,14 +192,19 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
       server.off('error', reject);
       resolve();
     });
+  }).catch((error: unknown) => {
+    api?.close(); // the port is taken: release the database
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
     url: `http://${urlHost}:${address.port}/`,
+    api,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        api?.close(); // ends the event streams, which would otherwise hold the close
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
         // A player keeps its connection busy fetching segments; don't wait for it forever.

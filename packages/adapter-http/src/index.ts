@@ -1,0 +1,2 @@
+export * from './protocol.js';
+export type { ProtocolMatchesCore } from './types-check.js';
