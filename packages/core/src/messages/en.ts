@@ -187,6 +187,14 @@ export const en = {
   'chat.report.other': 'Something else',
   'chat.report.sent': "Thanks. We've received your report.",
   'chat.hideUser': 'Hide messages from {name}',
+  /** Shown while the viewer has hidden someone; the button next to it shows them again. */
+  'chat.hiddenUsers': '{count, plural, one {# person hidden} other {# people hidden}}',
+  'chat.unhideAll': 'Show again',
+  /** Accessible name of the button that opens a message's actions (report, hide). */
+  'chat.messageActions': 'Actions for the message from {name}',
+  /** Removes a message that could not be sent. */
+  'chat.discard': 'Delete this message',
+  'chat.nickname.invalid': 'Use 1 to {max} visible characters.',
   'chat.charactersLeft': '{count, plural, one {# character left} other {# characters left}}',
   'chat.tooLong': '{count, plural, one {# character too many} other {# characters too many}}',
   'chat.slowDown': 'Slow down — wait {seconds, plural, one {# second} other {# seconds}}',
