@@ -60,6 +60,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LpElement, baseStyles, emit } from '@liveplus/ui';
 import { formatCount, formatTime, isAbortError, toLivePlusError, type ChatEntry, type ChatMessage, type LivePlusError, type ReportInput, type ShowController } from '@liveplus/core';
@@ -512,7 +513,7 @@ export class LpChat extends LpElement {
           aria-label=${this.t('chat.placeholder')}
           aria-describedby="hint"
           aria-invalid=${kind === 'over' ? 'true' : 'false'}
-          .value=${this.#draft}
+          .value=${live(this.#draft)}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
           @compositionstart=${this.#onCompositionStart}
@@ -607,7 +608,8 @@ export class LpChat extends LpElement {
     if (wait > 0) return { hint: this.t('chat.slowDown', { seconds: wait }), kind: 'wait' };
     const left = this.#max() - this.#length();
     if (left < 0) return { hint: this.t('chat.tooLong', { count: -left }), kind: 'over' };
-    if (left <= 50) return { hint: this.t('chat.charactersLeft', { count: left }), kind: 'near' };
+    // The counter appears in the last tenth of the limit (at least the last 20 characters).
+    if (left <= Math.max(20, Math.round(this.#max() / 10))) return { hint: this.t('chat.charactersLeft', { count: left }), kind: 'near' };
     return { hint: '', kind: '' };
   }
 
