@@ -8,14 +8,14 @@ export const buyButtonStyles = css`
   .secondary {
     width: 100%;
   }
-  .primary.adding {
+  .is-adding {
     opacity: 0.75;
   }
-  .primary.added {
+  .is-added {
     background: var(--_success);
     color: var(--_surface);
   }
-  .primary.added::before {
+  .is-added::before {
     content: '✓';
   }
   .error {

@@ -182,7 +182,7 @@ export class LpBuyButton extends ProductElement {
             ? this.t('common.retry')
             : this.t('cart.add');
     return html`<button
-        class="primary ${status}"
+        class="primary is-${status}"
         part="button"
         ?disabled=${soldOut}
         aria-disabled=${status === 'adding' ? 'true' : nothing}

@@ -90,6 +90,7 @@ export const cartStyles = css`
     opacity: 0.5;
   }
   .qty {
+    justify-self: start;
     display: inline-flex;
     align-items: center;
     border: 1px solid var(--_border);

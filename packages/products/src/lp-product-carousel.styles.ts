@@ -70,16 +70,14 @@ export const carouselStyles = css`
   }
   @container (min-width: 40rem) {
     .nav {
-      position: absolute;
-      inset: 40% 0 auto;
       display: flex;
-      justify-content: space-between;
-      pointer-events: none;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-bottom: 0.25rem;
     }
   }
   .nav button,
   .message button {
-    pointer-events: auto;
     min-width: 2.75rem;
     min-height: 2.75rem;
     border: 1px solid var(--_border);

@@ -205,6 +205,12 @@ export class LpProductCarousel extends LpElement {
     const active = products.some((p) => p.id === this.#active) ? this.#active : (highlighted ?? products[0]!.id);
     const onScreen = this.t('products.onScreenNow');
     return html`<section class="carousel" part="carousel" aria-label=${this.t('products.title')}>
+      ${this.layout === 'list'
+        ? nothing
+        : html`<div class="nav" part="nav">
+            <button type="button" aria-label=${this.t('products.previous')} @click=${() => this.#page(-1)}>‹</button>
+            <button type="button" aria-label=${this.t('products.next')} @click=${() => this.#page(1)}>›</button>
+          </div>`}
       <ul
         class="list"
         part="list"
@@ -237,12 +243,6 @@ export class LpProductCarousel extends LpElement {
           </li>`;
         })}
       </ul>
-      ${this.layout === 'list'
-        ? nothing
-        : html`<div class="nav" part="nav">
-            <button type="button" aria-label=${this.t('products.previous')} @click=${() => this.#page(-1)}>‹</button>
-            <button type="button" aria-label=${this.t('products.next')} @click=${() => this.#page(1)}>›</button>
-          </div>`}
     </section>`;
   }
 
