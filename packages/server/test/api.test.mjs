@@ -451,3 +451,18 @@ describe('host operations', () => {
     assert.equal((await t.call('POST', `/api/v1/shows/${PEAK}/chat`, { token, body: { text: 'hello', clientId: 'spam-3' } })).status, 201);
   });
 });
+
+describe('the host console page', () => {
+  it('is served at /host/ under the strict CSP, with external scripts only and no token in it', async () => {
+    const response = await fetch(`${t.base}/host/`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-security-policy'), /script-src 'self'/);
+    const html = await response.text();
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+    assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline handlers');
+    for (const path of ['/host/', '/host/host.js', '/', '/examples/core.html', '/examples/video.html']) {
+      const text = await (await fetch(`${t.base}${path}`)).text();
+      assert.ok(!text.includes(t.server.api.hostToken), `${path} does not contain the host token`);
+    }
+  });
+});
