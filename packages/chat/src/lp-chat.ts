@@ -231,7 +231,7 @@ export class LpChat extends LpElement {
     const added = this.#primed ? appendedSince(this.#shown, chat) : [];
     this.#shown = chat;
     this.#primed ||= this.#phase() === 'ready' && this.#history()?.loading === false;
-    const others = added.filter((m) => !m.own);
+    const others = added.filter((m) => !m.own && this.#view(m).text.plain !== '');
     if (others.length > 0) {
       if (!this.#stuck) this.#unseen += others.length;
       const latest = others.at(-1)!;
@@ -410,6 +410,8 @@ export class LpChat extends LpElement {
   }
 
   #renderEntry(m: ChatEntry): unknown {
+    // A message of nothing but invisible characters says nothing: it is not shown.
+    if (this.#view(m).text.plain === '') return nothing;
     if (m.kind === 'system') {
       return guard([m, this.resolvedLocale], () => {
         const view = this.#view(m);
@@ -758,7 +760,7 @@ export class LpChat extends LpElement {
   }
 
   #actionable(m: ChatEntry): boolean {
-    if (m.own || m.delivery !== 'sent') return false;
+    if (m.own || m.delivery !== 'sent' || m.kind !== 'message' || this.#view(m).text.plain === '') return false;
     return m.author.role === 'viewer' || this.#capabilities()?.report === true;
   }
 
@@ -766,7 +768,7 @@ export class LpChat extends LpElement {
   #focusTarget(): string | undefined {
     const chat = this.#chat();
     if (this.#focusId !== undefined && chat.some((m) => m.id === this.#focusId)) return this.#focusId;
-    for (let i = chat.length - 1; i >= 0; i--) if (chat[i]!.kind === 'message' && this.#actionable(chat[i]!)) return chat[i]!.id;
+    for (let i = chat.length - 1; i >= 0; i--) if (this.#actionable(chat[i]!)) return chat[i]!.id;
     return undefined;
   }
 
