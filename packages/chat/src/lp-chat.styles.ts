@@ -87,6 +87,12 @@ export const chatStyles = css`
     /* The element keeps the reading position itself (Safari has no scroll anchoring). */
     overflow-anchor: none;
     padding-block: 0.25rem;
+    display: flex;
+    flex-direction: column;
+  }
+  /* A short conversation sits at the bottom, next to the composer, as chats do. */
+  .messages {
+    margin-block-start: auto;
   }
   .scroller:focus-visible {
     outline-offset: -3px;
@@ -114,6 +120,12 @@ export const chatStyles = css`
     overflow-wrap: anywhere;
   }
   .author {
+    display: inline-block;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    vertical-align: bottom;
     font-weight: 600;
     color: var(--lp-chat-author-color, var(--_text-muted));
     margin-inline-end: 0.375rem;

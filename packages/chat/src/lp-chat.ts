@@ -166,6 +166,7 @@ export class LpChat extends LpElement {
   readonly #capabilities = this.select((s) => s.capabilities, null);
   readonly #history = this.select((s) => s.chatHistory, null);
   readonly #hiddenCount = this.select((s) => s.hiddenUsers.length, 0);
+  readonly #ended = this.select((s) => s.show?.status === 'ended', false);
   readonly #reactionTotal = this.select((s) => Object.values(s.reactions).reduce((sum, n) => sum + n, 0), 0);
 
   readonly #views = new WeakMap<ChatMessage, MessageView>();
@@ -496,10 +497,12 @@ export class LpChat extends LpElement {
   }
 
   #renderComposer(canChat: boolean, canReact: boolean): TemplateResult {
-    const react = canReact ? this.#renderReactionButton() : nothing;
-    if (!canChat) {
+    // After the show, nobody is there to read new messages or see reactions: the chat is a record.
+    const ended = this.#ended();
+    const react = canReact && !ended ? this.#renderReactionButton() : nothing;
+    if (!canChat || ended) {
       return html`<div part="composer" class="composer read-only">
-        <p>${this.t('chat.readOnly')}</p>
+        <p>${this.t(ended ? 'show.ended' : 'chat.readOnly')}</p>
         ${react}
       </div>`;
     }

@@ -84,8 +84,10 @@ describe('<lp-chat> replay', function () {
 
   it('replays the chat in step with the video, seeking back and forth included', async () => {
     const history = [said(1, 10), said(2, 20), said(3, 30), said(4, 40), { ...said(5, 50), pinned: true }];
-    const { chat, controller } = await mountChat({ fixture: showFixture({ chat: history }, ended), adapter: { capabilities: { chat: false } } });
+    const { chat, controller } = await mountChat({ fixture: showFixture({ chat: history }, ended) });
     expect(texts(chat), 'no player yet: the whole history').to.have.length(5);
+    expect($(chat, 'textarea'), 'nobody writes into a replay').to.equal(null);
+    expect($(chat, '[part="composer"]')!.textContent).to.contain('This show has ended');
 
     controller.setPlaybackTime(at(25));
     await rendered(chat);
