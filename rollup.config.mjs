@@ -5,7 +5,8 @@
 // packages/elements/dist/browser/ — so a page that loads the player and the chat gets one copy
 // of lit and of the core. Each entry defines its package's elements and re-exports its API.
 // Dynamic imports (hls.js) stay separate files, fetched only when used.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -22,7 +23,25 @@ const entries = {
   elements: 'packages/elements/dist/define.js',
 };
 
-export const plugins = () => [nodeResolve({ browser: true }), terser({ ecma: 2022, module: true, format: { comments: false } })];
+/**
+ * hls.js's worker file ships next to the build that loads hls.js: the player points hls.js at
+ * `new URL('./hls.worker.js', import.meta.url)`, rewritten here to the emitted copy, so
+ * transmuxing runs off the main thread without a `blob:` worker (see packages/player).
+ */
+function hlsWorker() {
+  const marker = "new URL('./hls.worker.js', import.meta.url)";
+  return {
+    name: 'liveplus-hls-worker',
+    transform(code, id) {
+      if (!id.endsWith('hls-loader.js') || !code.includes(marker)) return null;
+      const source = readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'));
+      const ref = this.emitFile({ type: 'asset', fileName: 'hls.worker.js', source });
+      return { code: code.replace(marker, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`), map: null };
+    },
+  };
+}
+
+export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
 /**
  * The script-tag build: `liveplus.mjs` (module build: every element, the `LivePlus` global) with

@@ -25,7 +25,19 @@ export type AnalyticsEvent =
   | (AnalyticsBase & { readonly type: 'add-to-cart-failed'; readonly productId: string; readonly code: string })
   | (AnalyticsBase & { readonly type: 'checkout-started'; readonly lineCount: number; readonly subtotal: Money | null })
   | (AnalyticsBase & { readonly type: 'chat-sent' })
-  | (AnalyticsBase & { readonly type: 'reaction-sent'; readonly reaction: string });
+  | (AnalyticsBase & { readonly type: 'reaction-sent'; readonly reaction: string })
+  // The player's (`<lp-player>`). `engine` is `native` or `mse`; `live` tells live from replay.
+  | (AnalyticsBase & { readonly type: 'video-play'; readonly live: boolean })
+  | (AnalyticsBase & { readonly type: 'video-pause'; readonly live: boolean })
+  /** `ms`: from the player asking for the stream to its first frame on screen. */
+  | (AnalyticsBase & { readonly type: 'video-first-frame'; readonly ms: number; readonly engine: string })
+  | (AnalyticsBase & { readonly type: 'video-rebuffer-start' })
+  | (AnalyticsBase & { readonly type: 'video-rebuffer-end'; readonly durationMs: number })
+  /** `auto`: chosen by adaptive bit rate rather than by the viewer. */
+  | (AnalyticsBase & { readonly type: 'video-quality-change'; readonly height: number | null; readonly bitrate: number | null; readonly auto: boolean })
+  /** Sent while playing, every 30 s and when playback stops: `watchedMs` played since the last one. */
+  | (AnalyticsBase & { readonly type: 'video-heartbeat'; readonly watchedMs: number })
+  | (AnalyticsBase & { readonly type: 'video-error'; readonly code: string });
 
 export type AnalyticsEventType = AnalyticsEvent['type'];
 

@@ -4,6 +4,7 @@
  */
 export { createDemoServer, type DemoServer, type DemoServerOptions } from './server.js';
 export { API_PREFIX, DEFAULT_LIMITS, createApi, type Api, type ApiLimits, type ApiOptions, type RateLimit } from './api/index.js';
+export { FaultInjector, type FaultKind, type FaultRecord, type FaultRule } from './faults.js';
 export {
   LIVE_EPOCH_MS,
   LIVE_WINDOW_SEGMENTS,

@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { liveEdge, liveMediaPlaylist, multivariantPlaylist, vodMediaPlaylist } from './hls.js';
 import { HLS_PLAYLIST, HttpError, MPEG_TS, notFound, parseTarget, send, sendProblem, serveFile, type RequestTarget } from './http.js';
 import { loadProgramme, type Programme } from './media.js';
+import { FaultInjector } from './faults.js';
 import { createApi, type Api, type ApiOptions } from './api/index.js';
 
 export interface DemoServerOptions {
@@ -42,6 +43,8 @@ export interface DemoServer {
   readonly url: string;
   /** Stops accepting connections, ends keep-alive ones (busy ones after a grace period), resolves when closed. */
   close(): Promise<void>;
+  /** Makes the next requests fail, for tests (see faults.ts). */
+  readonly faults: FaultInjector;
   /** The API (absent when disabled): its host token, open stream count. */
   readonly api: Api | undefined;
 }
@@ -94,7 +97,7 @@ function segmentNumber(name: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function createHandler(programme: Programme, root: string, now: () => number, api: Api | undefined) {
+function createHandler(programme: Programme, root: string, now: () => number, faults: FaultInjector, api: Api | undefined) {
   const examples = join(root, 'examples');
   const packages = join(root, 'packages');
   const hlsDist = locateHlsJs();
@@ -162,6 +165,7 @@ function createHandler(programme: Programme, root: string, now: () => number, ap
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new HttpError(405, 'Method Not Allowed', `${req.method} is not supported; use GET or HEAD.`, { Allow: 'GET, HEAD' });
       }
+      if (faults.apply(req, res)) return;
       await route(req, res, parseTarget(req.url));
     } catch (error) {
       if (res.headersSent) {
@@ -182,8 +186,9 @@ function createHandler(programme: Programme, root: string, now: () => number, ap
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const { host = '127.0.0.1', port = 8000, root = DEFAULT_ROOT, now = Date.now } = options;
   const programme = await loadProgramme(join(MEDIA_DIR, 'stream'));
+  const faults = new FaultInjector();
   const api = options.api === false ? undefined : createApi({ now, ...options.api });
-  const handler = createHandler(programme, root, now, api);
+  const handler = createHandler(programme, root, now, faults, api);
   const server = createServer((req, res) => void handler(req, res));
 
   await new Promise<void>((resolve, reject) => {
@@ -201,10 +206,12 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
 
   return {
     url: `http://${urlHost}:${address.port}/`,
+    faults,
     api,
     close: () =>
       new Promise<void>((resolve, reject) => {
         api?.close(); // ends the event streams, which would otherwise hold the close
+        faults.clear(); // hanging requests would hold the close for the whole grace period
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
         // A player keeps its connection busy fetching segments; don't wait for it forever.

@@ -229,4 +229,12 @@ export const en = {
   'player.seek': 'Seek',
   'player.loading': 'Loading video…',
   'player.tapToPlay': 'Tap to play',
+  /** Accessible name of the player region. */
+  'player.label': 'Video player',
+  /** Screen-reader text of the seek bar: both are formatted times, e.g. "0:12 of 0:24". */
+  'player.timeOf': '{current} of {duration}',
+  /** A rendition in the quality menu; `{height}` is the picture height, e.g. "360p". */
+  'player.resolution': '{height}p',
+  'player.miniReturn': 'Back to the video',
+  'player.miniClose': 'Close the mini player',
 } as const;

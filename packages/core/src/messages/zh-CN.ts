@@ -197,4 +197,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'player.seek': '播放进度',
   'player.loading': '视频加载中…',
   'player.tapToPlay': '点击播放',
+  'player.label': '视频播放器',
+  'player.timeOf': '{current}，总时长 {duration}',
+  'player.resolution': '{height}p',
+  'player.miniReturn': '回到视频',
+  'player.miniClose': '关闭小窗',
 };

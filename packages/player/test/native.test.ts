@@ -1,0 +1,60 @@
+// The native engine (Chromium ≥ 141 plays HLS itself) and the fallback to hls.js when it fails.
+// This file's page must not load hls.js before the last test: the first tests check it was
+// never requested.
+import { expect } from '@esm-bundle/chai';
+import type { LpPlayer } from '../src/lp-player.js';
+import { detectSupport } from '../src/engine.js';
+import { LIVE, REPLAY, advances, createPlayer, faults, startShow, showFixture, tagged, text, until, video } from './helpers.js';
+
+const hlsRequests = () => performance.getEntriesByType('resource').filter((e) => /hls\.js|hls\.mjs|mse-engine/.test(e.name));
+const support = detectSupport(document.createElement('video'));
+
+describe('<lp-player> on native HLS', function () {
+  this.timeout(40_000);
+  let player: LpPlayer | undefined;
+  afterEach(() => player?.remove());
+
+  before(function () {
+    if (!support.native) this.skip(); // a browser without native HLS has nothing to test here
+  });
+
+  it('plays the live stream natively when forced, without requesting hls.js at all', async () => {
+    player = createPlayer({ src: LIVE, preferPlayback: 'native', autoplay: true });
+    await advances(player, 1);
+    expect(player.engine).to.equal('native');
+    expect(text(player, '.badge')).to.equal('LIVE');
+    // Chromium's native HLS exposes no program date-time (no getStartDate): no stream time.
+    if (!support.nativeStreamTime) expect(player.streamTime).to.equal(null);
+    expect(hlsRequests()).to.deep.equal([]);
+  });
+
+  it('plays the replay natively, and auto without a show (no sync needed) picks native too', async () => {
+    player = createPlayer({ src: REPLAY, autoplay: true });
+    await advances(player, 1);
+    expect(player.engine).to.equal('native');
+    expect(video(player).duration).to.be.closeTo(24, 0.5);
+    expect(hlsRequests()).to.deep.equal([]);
+  });
+
+  it('auto picks hls.js when a show needs the stream time and native HLS cannot tell it', async () => {
+    const { controller } = await startShow(showFixture('live', { live: LIVE }));
+    player = createPlayer({ controller, autoplay: true });
+    await advances(player, 0.5);
+    expect(player.engine).to.equal(support.nativeStreamTime ? 'native' : 'mse');
+    expect(controller.state.playbackTime).to.be.a('number');
+    controller.destroy();
+  });
+
+  it('falls back to hls.js when native playback fails, and keeps playing', async () => {
+    const events: { engine: string; fallback: boolean }[] = [];
+    document.addEventListener('lp-engine', (e) => events.push(e.detail));
+    // Every segment the native player asks for in its first seconds is missing.
+    await faults.inject({ kind: 404, count: 6, match: '.ts?tag=native-fallback' });
+    player = createPlayer({ src: tagged('native-fallback', LIVE), preferPlayback: 'native', autoplay: true });
+    await until(() => player!.engine === 'mse', 'fallback to hls.js', 20_000);
+    await advances(player, 1, 25_000);
+    expect(events[0]).to.deep.equal({ engine: 'native', fallback: false });
+    expect(events.at(-1)).to.deep.equal({ engine: 'mse', fallback: true });
+    expect(text(player, '.badge')).to.equal('LIVE');
+  });
+});
