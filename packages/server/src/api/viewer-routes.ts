@@ -84,7 +84,7 @@ export function viewerRoutes(ctx: ApiContext): Route[] {
         if (oldest === undefined || since < oldest - 1) throw resumeUnavailable(`Events after ${since} are no longer kept.`);
         backlog = store.eventsAfter(showId, since);
       }
-      ctx.hub.open(showId, r.client, r.res, r.cors, backlog);
+      ctx.hub.open(showId, r.client, r.res, r.cors, since, backlog);
       return undefined;
     }),
 
