@@ -647,7 +647,8 @@ export class LpPlayer extends LpElement {
     if (this.#watchedMs >= HEARTBEAT_MS) this.#heartbeat();
     if (this.#source.kind === 'scheduled') this._now = now;
     if (video && this.#engineImpl) {
-      const intends = this.#wantsPlay && !video.paused && !video.ended && this._phase !== 'error';
+      // Not paused means playback was asked for (by the viewer or autoplay) and not refused.
+      const intends = !video.paused && !video.ended && this._phase !== 'error';
       this.#recovery?.tick(intends, video.currentTime);
       this._retrying = this.#recovery?.retrying ?? false;
       this.#updateLive();

@@ -36,6 +36,7 @@ export class MseEngine implements PlaybackEngine {
   readonly #Hls: HlsConstructor;
   readonly #video: HTMLVideoElement;
   readonly #events: EngineEvents;
+  readonly #url: string;
   #live: boolean | null = null;
   #picked = -1;
   #cap = Infinity;
@@ -44,6 +45,7 @@ export class MseEngine implements PlaybackEngine {
     this.#Hls = HlsClass;
     this.#video = video;
     this.#events = events;
+    this.#url = url;
     const hls = new HlsClass({ ...config, ...(startTime !== undefined && startTime > 0 ? { startPosition: startTime } : {}) });
     this.hls = hls;
     const E = HlsClass.Events;
@@ -128,7 +130,9 @@ export class MseEngine implements PlaybackEngine {
   }
 
   retry(): void {
-    this.hls.startLoad(this.#live ? -1 : this.#video.currentTime);
+    // Before the playlists loaded there is nothing to resume: load the source again.
+    if (this.hls.levels.length === 0) this.hls.loadSource(this.#url);
+    else this.hls.startLoad(this.#live ? -1 : this.#video.currentTime);
   }
 
   recoverMedia(): boolean {

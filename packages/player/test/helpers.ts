@@ -105,6 +105,14 @@ export const faults = {
     const { applied } = (await (await fetch('/__faults')).json()) as { applied: { path: string }[] };
     return applied.filter((a) => a.path.includes(match)).length;
   },
+  /** Waits until `count` requests matching `match` have failed. */
+  async hit(match: string, count: number, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await faults.applied(match)) < count) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${count} injected faults on ${match}`);
+      await sleep(200);
+    }
+  },
 };
 
 /** Loads axe-core into the page once and checks the player for violations. */
