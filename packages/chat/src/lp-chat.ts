@@ -334,11 +334,7 @@ export class LpChat extends LpElement {
         >
           ${this.#renderEarlier()}
           <ol class="messages">
-            ${repeat(
-              this.#chat(),
-              (m) => m.id,
-              (m) => this.#renderEntry(m),
-            )}
+            ${this.#renderMessages()}
           </ol>
           ${this.#renderEmpty()}
         </div>
@@ -410,20 +406,32 @@ export class LpChat extends LpElement {
     </p>`;
   }
 
-  #renderEntry(m: ChatEntry): unknown {
+  /** Keyed by message id; each message re-renders only when its entry or its own UI state changes. */
+  #renderMessages(): unknown {
+    const chat = this.#chat();
+    const locale = this.resolvedLocale;
+    const focusId = this.#focusTarget(chat);
+    return repeat(
+      chat,
+      (m) => m.id,
+      (m) => this.#renderEntry(m, locale, focusId),
+    );
+  }
+
+  #renderEntry(m: ChatEntry, locale: string, focusId: string | undefined): unknown {
     // A message of nothing but invisible characters says nothing: it is not shown.
     if (this.#view(m).text.plain === '') return nothing;
     if (m.kind === 'system') {
-      return guard([m, this.resolvedLocale], () => {
+      return guard([m, locale], () => {
         const view = this.#view(m);
         return html`<li part="system" class="system" data-id=${m.id}><bdi>${this.#runs(view.text.runs)}</bdi></li>`;
       });
     }
     const actionable = this.#actionable(m);
-    const focus = actionable && m.id === this.#focusTarget();
+    const focus = actionable && m.id === focusId;
     const action = this.#actions?.id === m.id ? this.#actions : null;
     const expanded = this.#expanded.has(m.id);
-    return guard([m, this.resolvedLocale, focus, action, expanded, actionable], () => this.#renderMessage(m, actionable, focus, action, expanded));
+    return guard([m, locale, focus, action, expanded, actionable], () => this.#renderMessage(m, actionable, focus, action, expanded));
   }
 
   #renderMessage(m: ChatEntry, actionable: boolean, focus: boolean, action: ActionState | null, expanded: boolean): TemplateResult {
@@ -768,8 +776,7 @@ export class LpChat extends LpElement {
   }
 
   /** The message whose action button is in the tab order (roving tabindex): the focused one, else the newest. */
-  #focusTarget(): string | undefined {
-    const chat = this.#chat();
+  #focusTarget(chat: readonly ChatEntry[]): string | undefined {
     if (this.#focusId !== undefined && chat.some((m) => m.id === this.#focusId)) return this.#focusId;
     for (let i = chat.length - 1; i >= 0; i--) if (this.#actionable(chat[i]!)) return chat[i]!.id;
     return undefined;

@@ -41,8 +41,11 @@ export function createVisibleChat(): (state: ShowState) => readonly ChatEntry[] 
   let last: readonly ChatEntry[] = [];
   return (state) => {
     const cut = replayCut(state);
-    const hidden = new Set(state.hiddenUsers);
-    const next = hidden.size === 0 && cut === null ? state.chat : state.chat.filter((m) => shown(m, hidden, cut));
+    let next = state.chat;
+    if (state.hiddenUsers.length > 0 || cut !== null) {
+      const hidden = new Set(state.hiddenUsers);
+      next = state.chat.filter((m) => shown(m, hidden, cut));
+    }
     if (next !== last && !sameItems(next, last)) last = next;
     return last;
   };
