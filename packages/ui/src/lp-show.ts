@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { ShowController, type LiveShoppingAdapter } from '@liveplus/core';
+import { ShowController, toLivePlusError, type LiveShoppingAdapter } from '@liveplus/core';
 import { localeContext, showContext } from './context.js';
 import { VERSION } from './register.js';
 import { emit, emitError } from './events.js';
@@ -17,7 +17,8 @@ declare global {
 }
 
 /**
- * `<lp-show>`: the provider. It owns one ShowController for its `show-id` and `adapter`,
+ * `<lp-show>`: the provider. It owns one ShowController for its `show-id` and its `adapter`
+ * (or the HTTP adapter for its `endpoint`),
  * provides it to every LivePlus element inside it (through @lit/context, so parts placed
  * anywhere in a site's own layout find it), renders only its slot, and destroys the controller
  * when it is removed from the page.
@@ -42,6 +43,7 @@ export class LpShow extends LitElement {
 
   static override properties: PropertyDeclarations = {
     showId: { attribute: 'show-id', type: String },
+    endpoint: { type: String },
     adapter: { attribute: false },
     locale: { type: String },
     theme: { type: String, reflect: true },
@@ -49,8 +51,18 @@ export class LpShow extends LitElement {
 
   /** Id of the show to load. */
   declare showId: string | undefined;
-  /** The backend: any `LiveShoppingAdapter`. */
+  /** Base URL of a LivePlus HTTP backend (`/api/v1/`): creates the HTTP adapter. */
+  declare endpoint: string | undefined;
+  /** The backend: any `LiveShoppingAdapter`; wins over `endpoint`. */
   declare adapter: LiveShoppingAdapter | undefined;
+
+  /**
+   * How `endpoint` becomes an adapter. By default the HTTP adapter, imported on first use so a
+   * page that passes its own adapter never loads it; builds that always need it (the script-tag
+   * bundle) replace this with a static import.
+   */
+  static endpointAdapter: (endpoint: string) => LiveShoppingAdapter | Promise<LiveShoppingAdapter> = async (endpoint) =>
+    (await import('@liveplus/adapter-http')).createHttpAdapter({ endpoint });
   /** Locale for every element inside (default: the show's own locale). */
   declare locale: string | undefined;
   /** `light` or `dark` forces the theme of everything inside. */
@@ -73,14 +85,14 @@ export class LpShow extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('locale')) this.#localeProvider.setValue(this.locale || undefined);
-    if (changed.has('showId') || changed.has('adapter')) this.#recreate();
+    if (changed.has('showId') || changed.has('adapter') || changed.has('endpoint')) void this.#recreate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Moving the element in the page (disconnect + connect in one task) keeps the controller.
     this.#pendingDestroy = false;
-    if (!this.#controller && this.hasUpdated) this.#recreate();
+    if (!this.#controller && this.hasUpdated) void this.#recreate();
   }
 
   override disconnectedCallback(): void {
@@ -99,10 +111,25 @@ export class LpShow extends LitElement {
     this.#provider.setValue(undefined);
   }
 
-  #recreate(): void {
+  #generation = 0;
+
+  async #recreate(): Promise<void> {
     this.#teardown();
-    if (!this.showId || !this.adapter || !this.isConnected) return;
-    const controller = new ShowController({ adapter: this.adapter, showId: this.showId });
+    const generation = ++this.#generation;
+    if (!this.showId || !this.isConnected) return;
+    let adapter = this.adapter;
+    if (!adapter && this.endpoint) {
+      try {
+        adapter = await LpShow.endpointAdapter(this.endpoint);
+      } catch (error) {
+        emitError(this, 'load', toLivePlusError(error));
+        return;
+      }
+      // The show, endpoint or adapter changed (or the element left) while the adapter loaded.
+      if (generation !== this.#generation || !this.isConnected) return;
+    }
+    if (!adapter) return;
+    const controller = new ShowController({ adapter, showId: this.showId });
     this.#controller = controller;
     this.#offs.push(
       controller.on('error', ({ source, error }) => {

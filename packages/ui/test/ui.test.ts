@@ -153,6 +153,23 @@ describe('<lp-show> and LpElement', () => {
     expect(adapter.subscriberCount('tea')).to.equal(0);
   });
 
+  it('creates its adapter from the endpoint attribute', async () => {
+    const original = LpShow.endpointAdapter;
+    const asked: string[] = [];
+    LpShow.endpointAdapter = async (endpoint) => {
+      asked.push(endpoint);
+      return createMemoryAdapter({ shows: [showFixture], autoplay: false });
+    };
+    try {
+      root = mount('<lp-show show-id="tea" endpoint="https://live.example/api/v1/"><test-viewers></test-viewers></lp-show>');
+      const controller = await ready(root.querySelector('lp-show')!);
+      expect(asked).to.deep.equal(['https://live.example/api/v1/']);
+      expect(controller.state.show?.title).to.equal('Spring tea');
+    } finally {
+      LpShow.endpointAdapter = original;
+    }
+  });
+
   it('emits lp-error when the show cannot load', async () => {
     root = mount('<lp-show show-id="missing"></lp-show>');
     const show = root.querySelector('lp-show')!;
