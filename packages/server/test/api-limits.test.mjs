@@ -62,7 +62,15 @@ describe('limits', () => {
   let t;
   before(async () => {
     t = await startServer({
-      limits: { maxBodyBytes: 2048, maxMessageLength: 20, chatRate: { count: 3, windowMs: 60_000 }, maxStreamsPerClient: 2, heartbeatMs: 100, historyLimit: 10 },
+      limits: {
+        maxBodyBytes: 2048,
+        maxMessageLength: 20,
+        chatRate: { count: 3, windowMs: 60_000 },
+        analyticsRate: { count: 2, windowMs: 60_000 },
+        maxStreamsPerClient: 2,
+        heartbeatMs: 100,
+        historyLimit: 10,
+      },
     });
   });
   after(() => t.close());
@@ -125,6 +133,19 @@ describe('limits', () => {
     assert.equal(d.status, 200, 'a closed stream frees its slot');
     b.close();
     d.close();
+  });
+
+  it('rate-limits analytics batches per client', async () => {
+    const events = [{ type: 'chat-sent', showId: TEA, time: 1 }];
+    for (let i = 0; i < 2; i++) assert.equal((await t.call('POST', '/api/v1/analytics', { body: { events } })).status, 204);
+    assertProblem(await t.call('POST', '/api/v1/analytics', { body: { events } }), 429, 'rate-limited');
+  });
+
+  it('answers HEAD on the event stream without holding a stream open', async () => {
+    const head = await fetch(`${t.base}/api/v1/shows/${DENIM}/events`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.match(head.headers.get('content-type'), /^text\/event-stream/);
+    assert.equal(t.server.api.streamCount(DENIM), 0);
   });
 
   it('sends heartbeat comments', async () => {

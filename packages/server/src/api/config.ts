@@ -21,6 +21,8 @@ export interface ApiLimits {
   readonly reactionRate: RateLimit;
   /** New sessions per client address. */
   readonly sessionRate: RateLimit;
+  /** Analytics batches per client address. */
+  readonly analyticsRate: RateLimit;
   /** Open event streams per client address (one per tab and show, typically). */
   readonly maxStreamsPerClient: number;
   /** Open event streams in all. */
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   chatRate: { count: 5, windowMs: 10_000 },
   reactionRate: { count: 30, windowMs: 10_000 },
   sessionRate: { count: 30, windowMs: 60_000 },
+  analyticsRate: { count: 60, windowMs: 60_000 },
   maxStreamsPerClient: 32,
   maxStreams: 20_000,
   historyLimit: 5_000,

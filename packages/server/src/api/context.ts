@@ -18,7 +18,7 @@ export interface ApiContext {
   readonly reactions: ReactionCounter;
   readonly identity: Identity;
   readonly limits: ApiLimits;
-  readonly limiters: { readonly chat: RateLimiter; readonly reactions: RateLimiter; readonly sessions: RateLimiter };
+  readonly limiters: { readonly chat: RateLimiter; readonly reactions: RateLimiter; readonly sessions: RateLimiter; readonly analytics: RateLimiter };
   /** Default stream URLs used when the host goes live or ends a show without giving one. */
   readonly streams: { readonly live: string; readonly replay: string };
   readonly checkoutUrl: (showId: string, viewerId: string) => string;

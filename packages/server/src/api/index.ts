@@ -97,6 +97,7 @@ export function createApi(options: ApiOptions = {}): Api {
       chat: new RateLimiter(limits.chatRate, 'chat messages'),
       reactions: new RateLimiter(limits.reactionRate, 'reactions'),
       sessions: new RateLimiter(limits.sessionRate, 'new sessions'),
+      analytics: new RateLimiter(limits.analyticsRate, 'analytics batches'),
     },
     streams: { live: `${base}live/stream.m3u8`, replay: `${base}replay/stream.m3u8` },
     checkoutUrl: options.checkoutUrl ?? (() => '#checkout'),

@@ -76,6 +76,8 @@ export function viewerRoutes(ctx: ApiContext): Route[] {
     route('GET', '/shows/:showId/events', 'none', (r) => {
       const showId = r.params.showId!;
       const { seq } = shows.get(showId);
+      // HEAD learns that the stream is there; it must not hold a stream slot open.
+      if (r.req.method === 'HEAD') return { status: 200, headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } };
       const since = resumePoint(r, seq);
       if (since > seq) throw resumeUnavailable(`This show is at seq ${seq}, before ${since}.`);
       let backlog: { seq: number; json: string }[] = [];
@@ -167,6 +169,7 @@ export function viewerRoutes(ctx: ApiContext): Route[] {
 
     route('POST', '/analytics', 'optional', (r) => {
       const input = readInput(r.body, shape({ events: list(analyticsEvent, 1, 100) }));
+      limiters.analytics.hit(r.client, now());
       store.insertAnalytics(iso(now()), r.viewerId ?? null, input.events);
       return { status: 204 };
     }),
