@@ -2,7 +2,7 @@
  * @liveplus/chat — `<lp-chat>`, the live chat of a LivePlus show. Side-effect free: importing it
  * defines nothing; `@liveplus/chat/define.js` defines `<lp-chat>`.
  */
-export { LpChat, COLLAPSE_AFTER, NICKNAME_MAX } from './lp-chat.js';
+export { LpChat, COLLAPSE_AFTER, FOLLOW_TAIL, NICKNAME_MAX } from './lp-chat.js';
 export type {
   LpChatHideUserDetail,
   LpChatReportDetail,

@@ -6,9 +6,10 @@
  * - **Deleted messages disappear** (a moderator's delete or mute removes them live; no
  *   "removed" placeholder is left, so removed text leaves no trace).
  * - **Text** is sanitised and linkified by `text.ts` and rendered through lit text bindings only.
- * - **Bounded and batched**: the DOM holds the controller's chat window (`chatLimit`, default
- *   200), and renders happen at most once per animation frame (with a timeout fallback when
- *   frames are throttled), however fast messages arrive.
+ * - **Bounded and batched**: the DOM holds the newest FOLLOW_TAIL messages while following and
+ *   the controller's chat window (`chatLimit`, default 200) once the viewer scrolls up; renders
+ *   happen at most once per animation frame (with a timeout fallback when frames are throttled),
+ *   however fast messages arrive.
  * - **Scrolling** sticks to the newest message unless the viewer scrolled up; then the view
  *   stays put (older messages may leave the window above it) and a pill counts new messages.
  * - **Announcements** go to a polite `role="log"` region, at most one every 2 s.
@@ -42,6 +43,7 @@
  * @csspart actions - The row of actions of a message (report, hide).
  * @csspart load-earlier - The "Load earlier messages" button.
  * @csspart new-messages - The "N new messages" pill.
+ * @csspart hidden-note - "N people hidden · Show again", while the viewer hides someone.
  * @csspart reactions - The layer of floating reactions.
  * @csspart reaction-button - The heart button.
  * @csspart composer - The composer (or the read-only note).
@@ -112,6 +114,12 @@ export const COLLAPSE_AFTER = 300;
 export const NICKNAME_MAX = 30;
 /** Names are cut for display after this many graphemes. */
 const NAME_MAX = 40;
+/**
+ * While the list follows the newest message, only this many of the newest are in the DOM (several
+ * screens); the whole window renders once the viewer scrolls up. However far behind a frame is,
+ * it then never inserts or removes more than this many messages.
+ */
+export const FOLLOW_TAIL = 60;
 /** Within this many pixels of the bottom, the list follows new messages. */
 const STICK_THRESHOLD = 32;
 const BURST_MS = 2600;
@@ -385,6 +393,8 @@ export class LpChat extends LpElement {
   #renderEarlier(): TemplateResult | typeof nothing {
     const history = this.#history();
     if (!history || !this.#capabilities()?.chatHistory || !(history.hasEarlier || history.loading)) return nothing;
+    // Only above the whole window: next to a following tail it would sit beside the wrong message.
+    if (this.#rendered().length < this.#chat().length) return nothing;
     const label = history.loading ? this.t('common.loading') : history.error ? this.t('common.retry') : this.t('chat.loadEarlier');
     return html`<div class="earlier">
       ${history.error && !history.loading ? html`<span class="error">${this.describeError(history.error)}</span>` : nothing}
@@ -400,15 +410,21 @@ export class LpChat extends LpElement {
   #renderHidden(): TemplateResult | typeof nothing {
     const count = this.#hiddenCount();
     if (count === 0) return nothing;
-    return html`<p class="hidden-note">
+    return html`<p part="hidden-note" class="hidden-note">
       ${this.t('chat.hiddenUsers', { count })}
       <button class="link-button" type="button" @click=${this.#unhideAll}>${this.t('chat.unhideAll')}</button>
     </p>`;
   }
 
+  /** What the list renders: the newest FOLLOW_TAIL messages while following, else the whole window. */
+  #rendered(): readonly ChatEntry[] {
+    const chat = this.#chat();
+    return this.#stuck && chat.length > FOLLOW_TAIL ? chat.slice(-FOLLOW_TAIL) : chat;
+  }
+
   /** Keyed by message id; each message re-renders only when its entry or its own UI state changes. */
   #renderMessages(): unknown {
-    const chat = this.#chat();
+    const chat = this.#rendered();
     const locale = this.resolvedLocale;
     const focusId = this.#focusTarget(chat);
     return repeat(

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import type { LpChat } from '../src/lp-chat.js';
+import { FOLLOW_TAIL, type LpChat } from '../src/lp-chat.js';
 import { $, $$, button, cleanup, expectAccessible, message, mountChat, rendered, settle, showFixture, texts, tick, until } from './helpers.js';
 
 const history = (count: number) => Array.from({ length: count }, (_, i) => message(i + 1));
@@ -53,14 +53,26 @@ describe('<lp-chat> messages', function () {
     expect(chat.shadowRoot!.textContent).not.to.contain('removed');
   });
 
-  it('keeps the DOM bounded by the chat window however many messages arrive', async () => {
-    const { chat, say } = await mountChat({ controller: { chatLimit: 40 } });
+  it('keeps the DOM bounded: the newest messages while following, the whole window once the viewer scrolls up', async () => {
+    const { chat, say } = await mountChat({ controller: { chatLimit: 150 } });
     for (let i = 1; i <= 500; i++) say(`flood ${i}`);
     await rendered(chat);
-    const shown = texts(chat);
-    expect(shown).to.have.length(40);
-    expect(shown[0]).to.equal('flood 461');
-    expect(shown.at(-1)).to.equal('flood 500');
+    const following = texts(chat);
+    expect(following).to.have.length(FOLLOW_TAIL);
+    expect(following.at(-1)).to.equal('flood 500');
+    expect($(chat, '[part="load-earlier"]')).to.equal(null);
+
+    const list = scroller(chat);
+    list.scrollTop = list.scrollHeight / 2;
+    await tick(50);
+    const reading = $$(chat, 'li.message').find((li) => li.getBoundingClientRect().top >= list.getBoundingClientRect().top)!;
+    const top = reading.getBoundingClientRect().top;
+    list.dispatchEvent(new Event('scroll'));
+    await rendered(chat);
+    const window = texts(chat);
+    expect(window).to.have.length(150);
+    expect([window[0], window.at(-1)]).to.deep.equal(['flood 351', 'flood 500']);
+    expect(reading.getBoundingClientRect().top, 'the message being read stays put').to.be.closeTo(top, 1);
   });
 
   it('renders once for a burst of changes, however they are spread over tasks within a frame', async () => {
