@@ -269,7 +269,8 @@ export const playerStyles = [
       box-shadow: 0 8px 32px rgb(0 0 0 / 0.45);
     }
     .frame.floated .controls,
-    .frame.floated .viewers {
+    .frame.floated .viewers,
+    .frame.floated .unmute {
       display: none;
     }
     .mini {
