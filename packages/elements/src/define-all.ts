@@ -6,9 +6,24 @@
  * versions — the page keeps working with the first copy's elements.
  */
 import { LpShow, VERSION, defineElement, type Versioned } from '@liveplus/ui';
+import { LpPlayer } from '@liveplus/player';
+import { LpProductCard, LpProductCarousel, LpVariantPicker } from '@liveplus/products';
+import { LpBuyButton, LpCart } from '@liveplus/commerce';
+import { LpChat } from '@liveplus/chat';
+import { LpLiveShopping } from './lp-live-shopping.js';
 
 /** Every element of this build, by tag. */
-export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor & Versioned]> = [['lp-show', LpShow]];
+export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor & Versioned]> = [
+  ['lp-show', LpShow],
+  ['lp-player', LpPlayer],
+  ['lp-product-card', LpProductCard],
+  ['lp-product-carousel', LpProductCarousel],
+  ['lp-variant-picker', LpVariantPicker],
+  ['lp-buy-button', LpBuyButton],
+  ['lp-cart', LpCart],
+  ['lp-chat', LpChat],
+  ['lp-live-shopping', LpLiveShopping],
+];
 
 let warned = false;
 

@@ -1,3 +1,6 @@
 /** Defines every LivePlus element and re-exports the package. */
-import '@liveplus/ui/lp-show.js';
+import { defineAll } from './define-all.js';
+
+defineAll();
+
 export * from './index.js';

@@ -71,12 +71,8 @@ export class LpLiveShopping extends LitElement {
   declare productsOpen: boolean;
   declare onScreen: Product | undefined;
 
-  /** Creates the adapter for `endpoint`; set by the build that includes the HTTP adapter. */
-  static createEndpointAdapter: ((endpoint: string) => LiveShoppingAdapter) | undefined;
-
   #controller: ShowController | undefined;
   #off: (() => void) | undefined;
-  #endpointAdapter: { endpoint: string; adapter: LiveShoppingAdapter } | undefined;
 
   constructor() {
     super();
@@ -87,14 +83,6 @@ export class LpLiveShopping extends LitElement {
   /** The controller of the current show, once loaded. */
   get controller(): ShowController | undefined {
     return this.#controller;
-  }
-
-  #adapter(): LiveShoppingAdapter | undefined {
-    if (this.adapter) return this.adapter;
-    const create = LpLiveShopping.createEndpointAdapter;
-    if (!this.endpoint || !create) return undefined;
-    if (this.#endpointAdapter?.endpoint !== this.endpoint) this.#endpointAdapter = { endpoint: this.endpoint, adapter: create(this.endpoint) };
-    return this.#endpointAdapter.adapter;
   }
 
   #ready(event: CustomEvent<LpReadyDetail>): void {
@@ -131,7 +119,7 @@ export class LpLiveShopping extends LitElement {
           <lp-product-carousel></lp-product-carousel>
         </section>`;
     return html`
-      <lp-show show-id=${this.showId ?? ''} .adapter=${this.#adapter()} locale=${this.locale ?? ''} theme=${this.theme ?? ''} @lp-ready=${this.#ready}>
+      <lp-show show-id=${this.showId ?? ''} endpoint=${this.endpoint ?? ''} .adapter=${this.adapter} locale=${this.locale ?? ''} theme=${this.theme ?? ''} @lp-ready=${this.#ready}>
         <div part="frame" class="frame">
           <div part="header" class="header">${this.noCart ? nothing : html`<lp-cart part="cart"></lp-cart>`}</div>
           ${this.noPlayer ? nothing : html`<div part="stage" class="stage"><lp-player part="player" ?floating=${this.floating}></lp-player></div>`}

@@ -4,12 +4,14 @@
  * itself, so the bundle works from whatever path or host it is served from.
  */
 import { createMemoryAdapter } from '@liveplus/core';
-import { VERSION } from '@liveplus/ui';
+import { createHttpAdapter } from '@liveplus/adapter-http';
+import { LpShow, VERSION } from '@liveplus/ui';
 import { defineAll } from './define-all.js';
 
 export interface LivePlusGlobal {
   readonly version: string;
   readonly createMemoryAdapter: typeof createMemoryAdapter;
+  readonly createHttpAdapter: typeof createHttpAdapter;
   readonly defineAll: typeof defineAll;
   /** Resolves with this object once the module build has loaded (set by the classic loader). */
   ready?: Promise<LivePlusGlobal>;
@@ -20,7 +22,11 @@ declare global {
   var LivePlus: LivePlusGlobal | undefined;
 }
 
-export const LivePlus: LivePlusGlobal = { version: VERSION, createMemoryAdapter, defineAll };
+export const LivePlus: LivePlusGlobal = { version: VERSION, createMemoryAdapter, createHttpAdapter, defineAll };
+
+// `<lp-show endpoint>` and `<lp-live-shopping endpoint>` are the script-tag case: the HTTP
+// adapter is in this bundle already, so no extra request before the show loads.
+LpShow.endpointAdapter = (endpoint) => createHttpAdapter({ endpoint });
 
 const existing = globalThis.LivePlus;
 if (!existing?.version) {
