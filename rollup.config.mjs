@@ -5,7 +5,7 @@
 // packages/elements/dist/browser/ — so a page that loads the player and the chat gets one copy
 // of lit and of the core. Each entry defines its package's elements and re-exports its API.
 // Dynamic imports (hls.js) stay separate files, fetched only when used.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -41,6 +41,12 @@ function hlsWorker() {
   };
 }
 
+// Chunk names carry content hashes: start each build from empty output folders so stale chunks
+// never linger next to the new ones.
+if (process.env.ROLLUP_WATCH !== 'true' && !process.env.LP_BENCH) {
+  for (const dir of ['packages/elements/dist/browser', 'packages/elements/dist/cdn']) rmSync(dir, { recursive: true, force: true });
+}
+
 export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
 /**
@@ -53,6 +59,9 @@ const scriptTag = existsSync('packages/elements/dist/script-tag.js')
       {
         input: { liveplus: 'packages/elements/dist/script-tag.js' },
         plugins: plugins(),
+        // Keep everything a page needs at once in liveplus.mjs itself (lazy chunks may import
+        // from it) rather than behind a facade chunk.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           dir: 'packages/elements/dist/cdn',
           format: 'es',
