@@ -19,7 +19,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Brotli budgets in bytes, per package entry or scenario. Others are measured only. */
 const BUDGETS = {
   '@liveplus/core': 18 * 1024,
-  '@liveplus/core { ShowController }': 8 * 1024,
+  // The foundation's controller runtime measured 7.7 KB against 8 KB; host-run and browser-kept
+  // carts (issue 4) and chat paging, hiding and replay (issue 5) brought it to 9.3 KB.
+  '@liveplus/core { ShowController }': 10 * 1024,
   '@liveplus/core { format*, translate }': 6 * 1024,
   'script tag (liveplus.mjs, without lazy chunks)': 30 * 1024,
 };
