@@ -41,11 +41,11 @@ function hlsWorker() {
   };
 }
 
-// Chunk names carry content hashes: start each build from empty output folders so stale chunks
-// never linger next to the new ones.
-if (process.env.ROLLUP_WATCH !== 'true' && !process.env.LP_BENCH) {
-  for (const dir of ['packages/elements/dist/browser', 'packages/elements/dist/cdn']) rmSync(dir, { recursive: true, force: true });
-}
+/**
+ * Chunk names carry content hashes: each build starts from an empty output folder so stale
+ * chunks never linger next to the new ones (a plugin, so importing this config deletes nothing).
+ */
+const emptyFirst = (dir) => ({ name: 'liveplus-empty-output', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
 export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
@@ -58,7 +58,7 @@ const scriptTag = existsSync('packages/elements/dist/script-tag.js')
   ? [
       {
         input: { liveplus: 'packages/elements/dist/script-tag.js' },
-        plugins: plugins(),
+        plugins: [emptyFirst('packages/elements/dist/cdn'), ...plugins()],
         // Keep everything a page needs at once in liveplus.mjs itself (lazy chunks may import
         // from it) rather than behind a facade chunk.
         preserveEntrySignatures: 'allow-extension',
@@ -82,7 +82,7 @@ export default [
   ...scriptTag,
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
-    plugins: plugins(),
+    plugins: [emptyFirst('packages/elements/dist/browser'), ...plugins()],
     output: {
       dir: 'packages/elements/dist/browser',
       format: 'es',

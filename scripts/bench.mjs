@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
-process.env.LP_BENCH = '1'; // importing the rollup config must not clear the build output
-const { plugins } = await import('../rollup.config.mjs');
+import { plugins } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -167,6 +167,8 @@ export default {
   rootDir: root,
   nodeResolve: true,
   concurrency: 2,
+  // Generous per-test timeout: the whole suite shares two cores with the demo server.
+  testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` }), demoServerPlugin],
   middleware: [demoStreams],

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { resolveLocale, translate, type LiveShoppingAdapter, type Product, type ShowController } from '@liveplus/core';
+import { formatMoney, resolveLocale, translate, type LiveShoppingAdapter, type MessageKey, type Product, type Show, type ShowController } from '@liveplus/core';
 import { VERSION, baseStyles, type LpReadyDetail } from '@liveplus/ui';
 
 /**
@@ -55,6 +55,7 @@ export class LpLiveShopping extends LitElement {
     floating: { type: Boolean },
     productsOpen: { state: true },
     onScreen: { state: true },
+    show: { state: true },
   };
 
   declare endpoint: string | undefined;
@@ -70,6 +71,7 @@ export class LpLiveShopping extends LitElement {
   declare floating: boolean;
   declare productsOpen: boolean;
   declare onScreen: Product | undefined;
+  declare show: Show | undefined;
 
   #controller: ShowController | undefined;
   #off: (() => void) | undefined;
@@ -89,11 +91,16 @@ export class LpLiveShopping extends LitElement {
     this.#off?.();
     const controller = event.detail.controller;
     this.#controller = controller;
-    this.#off = controller.select(
+    const offProduct = controller.select(
       (s) => s.products.find((p) => p.id === s.highlightedProductId),
       (product) => (this.onScreen = product),
       { immediate: true },
     );
+    const offShow = controller.select((s) => s.show ?? undefined, (show) => (this.show = show), { immediate: true });
+    this.#off = () => {
+      offProduct();
+      offShow();
+    };
   }
 
   override disconnectedCallback(): void {
@@ -102,10 +109,47 @@ export class LpLiveShopping extends LitElement {
     this.#off = undefined;
   }
 
+  #locale(): string {
+    return this.locale || this.show?.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+  }
+
+  #t(key: MessageKey, params?: Record<string, string>): string {
+    return (translate as (locale: string, key: MessageKey, params?: Record<string, string>) => string)(resolveLocale(this.#locale()), key, params);
+  }
+
   /** The products region's name, in the show's language. */
   #productsLabel(): string {
-    const locale = this.locale || this.#controller?.state.show?.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-    return translate(resolveLocale(locale), 'products.title');
+    return this.#t('products.title');
+  }
+
+  /** Title, seller and what kind of show this is (advertising is disclosed, never hidden). */
+  #headline(): TemplateResult | typeof nothing {
+    const show = this.show;
+    if (!show) return nothing;
+    const disclosure = show.disclosure;
+    return html`<div class="headline">
+      <p class="title" part="title">${show.title}</p>
+      <p class="meta">
+        <span>${this.#t('seller.soldBy', { name: show.seller.displayName })}${show.seller.verified ? html` · ${this.#t('seller.verified')}` : nothing}</span>
+        <span class="disclosure ${disclosure.kind}" part="disclosure">${this.#t(`disclosure.${disclosure.kind}`, { party: 'party' in disclosure ? disclosure.party : '' })}</span>
+      </p>
+    </div>`;
+  }
+
+  /** The product on screen now, compact, over the video (narrow layout). */
+  #onScreenCard(product: Product): TemplateResult {
+    const image = product.images[0];
+    return html`<div part="on-screen" class="on-screen">
+      <span class="now">${this.#t('products.onScreenNow')}</span>
+      <div class="mini">
+        ${image ? html`<img src=${image.url} alt=${image.alt} width="56" height="56" loading="lazy" />` : nothing}
+        <div class="mini-text">
+          <span class="mini-title">${product.title}</span>
+          <span class="mini-price">${formatMoney(product.price, this.#locale())}</span>
+        </div>
+        <lp-buy-button .product=${product}></lp-buy-button>
+      </div>
+    </div>`;
   }
 
   #toggleProducts(): void {
@@ -121,11 +165,9 @@ export class LpLiveShopping extends LitElement {
     return html`
       <lp-show show-id=${this.showId ?? ''} endpoint=${this.endpoint ?? ''} .adapter=${this.adapter} locale=${this.locale ?? ''} theme=${this.theme ?? ''} @lp-ready=${this.#ready}>
         <div part="frame" class="frame">
-          <div part="header" class="header">${this.noCart ? nothing : html`<lp-cart part="cart"></lp-cart>`}</div>
-          ${this.noPlayer ? nothing : html`<div part="stage" class="stage"><lp-player part="player" ?floating=${this.floating}></lp-player></div>`}
-          ${this.onScreen && !this.noProducts
-            ? html`<div part="on-screen" class="on-screen"><lp-product-card .product=${this.onScreen} compact></lp-product-card></div>`
-            : nothing}
+          <div part="header" class="header">${this.#headline()}${this.noCart ? nothing : html`<lp-cart part="cart"></lp-cart>`}</div>
+          ${this.noPlayer ? nothing : html`<div part="stage" class="stage"><lp-player part="player" autoplay ?floating=${this.floating}></lp-player></div>`}
+          ${this.onScreen && !this.noProducts ? this.#onScreenCard(this.onScreen) : nothing}
           ${this.noChat ? nothing : html`<div part="chat" class="chat"><lp-chat></lp-chat></div>`}
           ${this.noProducts
             ? nothing
@@ -163,30 +205,113 @@ export class LpLiveShopping extends LitElement {
         width: 100%;
         height: 100%;
       }
+      .stage lp-player {
+        --lp-player-aspect-ratio: auto;
+        --lp-player-radius: 0;
+      }
+      .stage lp-player::part(frame) {
+        height: 100%;
+      }
+      .stage lp-player::part(video) {
+        object-fit: cover;
+      }
+      /* Like live-shopping apps: no control bar over the chat; the player keeps its tap-to-unmute
+         pill, its big play button and its keyboard shortcuts. */
+      .stage lp-player::part(controls) {
+        display: none;
+      }
       .header {
         position: absolute;
         top: 0.75rem;
         right: 0.75rem;
         z-index: 3;
       }
+      .headline {
+        display: none;
+      }
       .chat {
         position: absolute;
         left: 0;
         bottom: 0;
         z-index: 2;
-        width: min(75%, 22rem);
-        height: 38%;
+        width: min(78%, 22rem);
+        height: 40%;
         padding: 0 0 0.75rem 0.75rem;
       }
       .chat lp-chat {
         height: 100%;
       }
+      @container (width < 760px) {
+        /* Over the video the chat is text on a scrim: light words, no panel. */
+        .chat {
+          --lp-chat-background: transparent;
+          --lp-chat-border: none;
+          --lp-color-text: #fff;
+          --lp-color-text-muted: rgb(255 255 255 / 0.85);
+          --lp-color-surface: rgb(0 0 0 / 0.35);
+          --lp-color-surface-raised: rgb(0 0 0 / 0.45);
+          --lp-color-border: rgb(255 255 255 / 0.25);
+          mask-image: linear-gradient(to bottom, transparent, #000 18%);
+        }
+        .chat lp-chat {
+          text-shadow: 0 1px 2px rgb(0 0 0 / 0.6);
+        }
+        /* The cart owns the top right corner; the unmute pill goes under the LIVE badge. */
+        .stage lp-player::part(unmute) {
+          top: 3rem;
+          inset-inline-end: auto;
+          inset-inline-start: 0.75rem;
+        }
+      }
       .on-screen {
         position: absolute;
         left: 0.75rem;
-        bottom: calc(38% + 0.5rem);
+        bottom: calc(40% + 0.5rem);
         z-index: 2;
-        width: min(70%, 18rem);
+        width: min(78%, 20rem);
+        color: var(--_text);
+      }
+      .now {
+        display: inline-block;
+        margin-bottom: 0.3rem;
+        padding: 0.1rem 0.5rem;
+        border-radius: 999px;
+        background: var(--_live);
+        color: #fff;
+        font-size: 0.75rem;
+        font-weight: 650;
+      }
+      .mini {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        padding: 0.45rem;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        box-shadow: 0 4px 16px rgb(0 0 0 / 0.3);
+      }
+      .mini img {
+        flex: none;
+        width: 3.5rem;
+        height: 3.5rem;
+        border-radius: calc(var(--_radius) - 4px);
+        object-fit: cover;
+      }
+      .mini-text {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        flex: 1;
+      }
+      .mini-title {
+        overflow: hidden;
+        font-size: 0.85rem;
+        font-weight: 600;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .mini-price {
+        font-weight: 700;
       }
       .products-toggle {
         position: absolute;
@@ -215,11 +340,13 @@ export class LpLiveShopping extends LitElement {
         color: var(--_text);
         transform: translateY(100%);
         visibility: hidden;
-        transition: transform 0.25s ease, visibility 0.25s;
+        /* Hidden only once the sheet has slid away; visible at once when it opens. */
+        transition: transform 0.25s ease, visibility 0s 0.25s;
       }
       .products[data-open] {
         transform: none;
         visibility: visible;
+        transition: transform 0.25s ease, visibility 0s;
       }
       @media (prefers-reduced-motion: reduce) {
         .products {
@@ -244,7 +371,32 @@ export class LpLiveShopping extends LitElement {
           grid-area: header;
           position: static;
           display: flex;
-          justify-content: flex-end;
+          align-items: center;
+          justify-content: space-between;
+          gap: 1rem;
+        }
+        .headline {
+          display: block;
+          min-width: 0;
+        }
+        .headline p {
+          margin: 0;
+        }
+        .title {
+          font-size: 1.2rem;
+          font-weight: 700;
+          line-height: 1.3;
+        }
+        .meta {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.2rem 0.8rem;
+          color: var(--_text-muted);
+          font-size: 0.875rem;
+        }
+        .disclosure:not(.own-goods) {
+          font-weight: 650;
+          color: var(--_text);
         }
         .stage {
           grid-area: stage;
@@ -268,6 +420,12 @@ export class LpLiveShopping extends LitElement {
         .on-screen,
         .products-toggle {
           display: none;
+        }
+        .stage lp-player::part(controls) {
+          display: revert-layer;
+        }
+        .stage lp-player::part(video) {
+          object-fit: contain;
         }
         .products {
           grid-area: products;

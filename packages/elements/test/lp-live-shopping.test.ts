@@ -1,0 +1,93 @@
+import { expect } from '@esm-bundle/chai';
+import { createMemoryAdapter } from '@liveplus/core';
+import { createDemoShows } from '@liveplus/core/demo';
+import '../src/define.js';
+import type { LpLiveShopping } from '../src/lp-live-shopping.js';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !condition(); i++) await tick();
+  expect(condition()).to.equal(true);
+}
+
+/** Mounts the all-in-one element in a box of the given width. */
+async function mount(width: number, attributes = ''): Promise<{ box: HTMLElement; live: LpLiveShopping }> {
+  const box = document.createElement('div');
+  box.style.width = `${width}px`;
+  const live = document.createElement('lp-live-shopping') as LpLiveShopping;
+  for (const name of attributes.split(' ').filter(Boolean)) live.setAttribute(name, '');
+  live.setAttribute('show-id', 'wuyi-tea-coop');
+  live.adapter = createMemoryAdapter({ shows: createDemoShows({ liveStream: '/live/stream.m3u8' }) });
+  box.append(live);
+  document.body.append(box);
+  await until(() => live.controller?.state.phase === 'ready');
+  await live.updateComplete;
+  return { box, live };
+}
+
+const part = (live: LpLiveShopping, name: string) => live.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const rect = (el: Element | null) => el!.getBoundingClientRect();
+const visible = (el: Element | null) => !!el && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none' && rect(el).height > 0;
+
+describe('<lp-live-shopping>', () => {
+  let box: HTMLElement | undefined;
+  afterEach(() => box?.remove());
+
+  it('at phone width: full-bleed player, chat overlaid bottom-left, cart top-right, products in a closed sheet', async () => {
+    const mounted = await mount(390);
+    box = mounted.box;
+    const { live } = mounted;
+    const stage = rect(part(live, 'stage'));
+    const chat = rect(part(live, 'chat'));
+    const cart = rect(part(live, 'header'));
+    expect(stage.width).to.be.closeTo(390, 1);
+    expect(stage.height).to.be.greaterThan(stage.width); // vertical
+    expect(chat.left).to.be.closeTo(stage.left, 1);
+    expect(chat.bottom).to.be.closeTo(stage.bottom, 1);
+    expect(chat.top).to.be.greaterThan(stage.top + stage.height / 2);
+    expect(cart.right).to.be.closeTo(stage.right - 12, 2);
+    expect(cart.top).to.be.lessThan(stage.top + 20);
+    expect(visible(part(live, 'products'))).to.equal(false);
+    part(live, 'products-toggle')!.click();
+    await live.updateComplete;
+    await until(() => visible(part(live, 'products')));
+  });
+
+  it('shows the product on screen now as a card above the chat on phones', async () => {
+    const mounted = await mount(390);
+    box = mounted.box;
+    const { live } = mounted;
+    const controller = live.controller!;
+    controller.setPlaybackTime(null);
+    await until(() => !!controller.state.highlightedProductId && !!part(live, 'on-screen'));
+    const card = part(live, 'on-screen')!;
+    const product = controller.state.products.find((p) => p.id === controller.state.highlightedProductId)!;
+    expect(card.textContent).to.contain(product.title);
+    expect(rect(card).bottom).to.be.at.most(rect(part(live, 'chat')).top + 1);
+  });
+
+  it('at desktop width: chat beside the player, products under it, the show and its disclosure on top', async () => {
+    const mounted = await mount(1280);
+    box = mounted.box;
+    const { live } = mounted;
+    const stage = rect(part(live, 'stage'));
+    const chat = rect(part(live, 'chat'));
+    const products = rect(part(live, 'products'));
+    expect(chat.left).to.be.at.least(stage.right);
+    expect(products.top).to.be.at.least(stage.bottom);
+    expect(stage.width / stage.height).to.be.closeTo(16 / 9, 0.05);
+    expect(visible(part(live, 'on-screen'))).to.equal(false);
+    expect(part(live, 'title')!.textContent).to.equal(live.controller!.state.show!.title);
+    // The co-op's show is affiliate marketing: it says so, as advertising.
+    expect(part(live, 'disclosure')!.textContent).to.match(/^广告/);
+  });
+
+  it('leaves out the regions turned off by attribute', async () => {
+    const mounted = await mount(1280, 'no-chat no-cart');
+    box = mounted.box;
+    const { live } = mounted;
+    expect(live.shadowRoot!.querySelector('lp-chat')).to.equal(null);
+    expect(live.shadowRoot!.querySelector('lp-cart')).to.equal(null);
+    expect(live.shadowRoot!.querySelector('lp-player')).to.not.equal(null);
+  });
+});
