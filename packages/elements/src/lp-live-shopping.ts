@@ -185,7 +185,8 @@ export class LpLiveShopping extends LitElement {
     css`
       :host {
         display: block;
-        container-type: inline-size;
+        /* Named: rules about the parts inside the player must not match the player's own container. */
+        container: lp-live-shopping / inline-size;
         --_chat-width: var(--lp-live-shopping-chat-width, 22rem);
         --_height: var(--lp-live-shopping-height, min(100svh, 56rem));
       }
@@ -212,14 +213,7 @@ export class LpLiveShopping extends LitElement {
       .stage lp-player::part(frame) {
         height: 100%;
       }
-      .stage lp-player::part(video) {
-        object-fit: cover;
-      }
-      /* Like live-shopping apps: no control bar over the chat; the player keeps its tap-to-unmute
-         pill, its big play button and its keyboard shortcuts. */
-      .stage lp-player::part(controls) {
-        display: none;
-      }
+
       .header {
         position: absolute;
         top: 0.75rem;
@@ -241,7 +235,7 @@ export class LpLiveShopping extends LitElement {
       .chat lp-chat {
         height: 100%;
       }
-      @container (width < 760px) {
+      @container lp-live-shopping (width < 760px) {
         /* Over the video the chat is text on a scrim: light words, no panel. */
         .chat {
           --lp-chat-background: transparent;
@@ -255,6 +249,14 @@ export class LpLiveShopping extends LitElement {
         }
         .chat lp-chat {
           text-shadow: 0 1px 2px rgb(0 0 0 / 0.6);
+        }
+        .stage lp-player::part(video) {
+          object-fit: cover;
+        }
+        /* Like live-shopping apps: no control bar over the chat; the player keeps its tap-to-unmute
+           pill, its big play button and its keyboard shortcuts. */
+        .stage lp-player::part(controls) {
+          display: none;
         }
         /* The cart owns the top right corner; the unmute pill goes under the LIVE badge. */
         .stage lp-player::part(unmute) {
@@ -355,7 +357,7 @@ export class LpLiveShopping extends LitElement {
       }
 
       /* Wide: player and products on the left, chat beside them, cart on top. */
-      @container (min-width: 760px) {
+      @container lp-live-shopping (min-width: 760px) {
         .frame {
           display: grid;
           grid-template-columns: minmax(0, 1fr) var(--_chat-width);
@@ -420,12 +422,6 @@ export class LpLiveShopping extends LitElement {
         .on-screen,
         .products-toggle {
           display: none;
-        }
-        .stage lp-player::part(controls) {
-          display: revert-layer;
-        }
-        .stage lp-player::part(video) {
-          object-fit: contain;
         }
         .products {
           grid-area: products;

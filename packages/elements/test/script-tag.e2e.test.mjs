@@ -1,0 +1,91 @@
+// The script-tag page end to end, as a viewer uses it: one classic <script src> and one
+// <lp-live-shopping endpoint> on the demo server's HTTP API (in memory), in Debian's headless
+// Chromium. It plays, a product the host features appears, a chat message sent from one page
+// appears in another, an add to cart lands in the cart, and checkout hands the page an event.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { createDemoServer } from '@liveplus/server';
+
+const PAGE = '/examples/script-tag/index.html';
+const HOST_TOKEN = 'e2e-host-token';
+let server;
+let browser;
+
+async function open() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
+  });
+  page.on('console', (m) => m.text().startsWith('CSP violation') && problems.push(m.text()));
+  await page.goto(new URL(PAGE, server.url).href);
+  await page.waitForFunction(() => document.querySelector('lp-live-shopping')?.controller?.state.phase === 'ready', null, { timeout: 20_000 });
+  return { page, problems };
+}
+
+const state = (page, fn) => page.evaluate(`(${fn})(document.querySelector('lp-live-shopping').controller.state)`);
+
+describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
+  before(async () => {
+    server = await createDemoServer({ host: '127.0.0.1', port: 0, api: { hostToken: HOST_TOKEN } });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('plays, follows a featured product, round-trips chat, adds to the cart and hands over checkout', async () => {
+    const a = await open();
+    const b = await open();
+    const showId = await state(a.page, (s) => s.show.id);
+    assert.equal(showId, 'misty-peak-tour');
+
+    // It plays: the video's clock advances.
+    const video = () => document.querySelector('lp-live-shopping').shadowRoot.querySelector('lp-player').shadowRoot.querySelector('video');
+    await a.page.waitForFunction(`(${video})().currentTime > 1`, null, { timeout: 20_000 });
+
+    // The host features the guidebook: it becomes the product on screen once playback reaches it.
+    const response = await fetch(new URL(`api/v1/host/shows/${showId}/highlights`, server.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'e2e-feature-1' },
+      body: JSON.stringify({ productId: 'trail-guidebook' }),
+    });
+    assert.equal(response.status, 201, await response.text());
+    await a.page.waitForFunction(() => document.querySelector('lp-live-shopping').controller.state.highlightedProductId === 'trail-guidebook', null, { timeout: 30_000 });
+
+    // Chat: page A writes, is asked for a nickname before its first message, and the message
+    // goes out; page B sees it.
+    const text = `Hello from the e2e test ${Date.now()}`;
+    await a.page.fill('lp-chat [part~="input"]', text);
+    await a.page.press('lp-chat [part~="input"]', 'Enter');
+    await a.page.fill('lp-chat input[name="nickname"]', 'E2E viewer');
+    await a.page.press('lp-chat input[name="nickname"]', 'Enter');
+    await b.page.waitForFunction((t) => document.querySelector('lp-live-shopping').controller.state.chat.some((m) => m.text === t), text, { timeout: 15_000 });
+    await b.page.waitForSelector(`lp-chat [part~="text"]:text("${text}")`);
+
+    // Add to cart from the carousel, then check out: the page gets a cancelable lp-checkout.
+    await a.page.locator('lp-product-carousel lp-product-card[product-id="trail-guidebook"] lp-buy-button button').click();
+    await a.page.waitForFunction(() => document.querySelector('lp-live-shopping').controller.state.cart?.lines.length === 1, null, { timeout: 15_000 });
+    await a.page.evaluate(() => {
+      window.__checkout = null;
+      document.addEventListener('lp-checkout', (event) => {
+        event.preventDefault();
+        window.__checkout = event.detail.cart.lines.map((l) => l.productId);
+      });
+    });
+    await a.page.click('lp-cart [part~="button"]');
+    await a.page.click('lp-cart [part~="checkout"]');
+    await a.page.waitForFunction(() => window.__checkout !== null, null, { timeout: 10_000 });
+    assert.deepEqual(await a.page.evaluate(() => window.__checkout), ['trail-guidebook']);
+
+    assert.deepEqual([...a.problems, ...b.problems], []);
+    await a.page.close();
+    await b.page.close();
+  });
+});
