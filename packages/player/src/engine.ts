@@ -13,8 +13,15 @@
  * | --- | --- | --- | --- |
  * | Safari (macOS), iOS / iPadOS | yes | yes (`video.getStartDate()`) | native |
  * | iOS < 17.1 (no MSE) | yes | yes | native, always |
- * | Chromium ≥ 141 (Chrome, Edge, Android) | yes (`canPlayType` "maybe") | no: no `getStartDate`, no live `seekable` range | native only without stream-time sync, else MSE |
+ * | Chromium ≥ 141 (Chrome, Edge, Android) | yes (`canPlayType` "maybe") | no: no `getStartDate`, no live `seekable` range | native for on-demand (or unknown) streams without stream-time sync; MSE for live and whenever the stream time is needed |
  * | Firefox | no | — | MSE |
+ *
+ * Why not native for live in Chromium: besides the missing program date-time and live window,
+ * Chromium 150's native HLS reloads the live media playlist in a tight loop once it has reached
+ * the live edge (about 240 requests a second per viewer against the demo server, where hls.js
+ * makes one every 2 s), and it fails live loads on slow links (DEMUXER_ERROR_COULD_NOT_PARSE).
+ * A stream is known to be live from the show (its status) or `stream-type="live"`; a bare `src`
+ * of unknown type starts natively for the fastest first frame.
  *
  * "Stream-time sync needed" means the player is publishing the stream time to a show
  * controller (product highlights follow the video): an engine that cannot tell the program
@@ -53,15 +60,21 @@ export function detectSupport(video: HTMLVideoElement): EngineSupport {
   return { native, nativeStreamTime, mse };
 }
 
-/**
- * The engine to start with, or null when this browser cannot play HLS at all.
- * `needsStreamTime`: the stream time must be known (the player syncs a show's highlights).
- */
-export function chooseEngine(prefer: PlaybackPreference, support: EngineSupport, needsStreamTime: boolean): EngineKind | null {
+/** What the stream and the page need from the engine. */
+export interface PlaybackNeeds {
+  /** The stream time must be known: the player syncs a show's highlights. */
+  readonly streamTime: boolean;
+  /** The stream is known to be live. */
+  readonly live: boolean;
+}
+
+/** The engine to start with, or null when this browser cannot play HLS at all. */
+export function chooseEngine(prefer: PlaybackPreference, support: EngineSupport, needs: PlaybackNeeds): EngineKind | null {
   if (!support.native && !support.mse) return null;
   if (!support.mse) return 'native';
   if (!support.native) return 'mse';
   if (prefer === 'native') return 'native';
   if (prefer === 'mse') return 'mse';
-  return needsStreamTime && !support.nativeStreamTime ? 'mse' : 'native';
+  // Native HLS without program date-time is Chromium's: fine for on-demand, poor for live.
+  return !support.nativeStreamTime && (needs.streamTime || needs.live) ? 'mse' : 'native';
 }

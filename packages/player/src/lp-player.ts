@@ -63,6 +63,7 @@ import { defaultWorkerPath, loadHls, type HlsConstructor } from './hls-loader.js
 import { buildIcs, downloadIcs } from './ics.js';
 import { icons } from './icons.js';
 import { playerStyles } from './lp-player.styles.js';
+import { MseEngine, playerHlsConfig } from './mse-engine.js';
 import { NativeEngine } from './native-engine.js';
 import type { CaptionTrack, EngineEvents, PlaybackEngine, QualityLevel } from './playback-engine.js';
 import { Recovery, type RecoveryOptions } from './recovery.js';
@@ -268,6 +269,8 @@ export class LpPlayer extends LpElement {
       this.retryPolicy,
     );
     this.#video ??= this.#createVideo();
+    // Start downloading hls.js now if it will be needed: it is the longest step before a frame.
+    if (!this.hls && this.#needsMse()) loadHls().catch(() => {});
     this.#lastTick = Date.now();
     this.#ticker = setInterval(() => this.#tick(), 1000);
     document.addEventListener('fullscreenchange', this.#onFullscreen);
@@ -332,6 +335,17 @@ export class LpPlayer extends LpElement {
     return connection?.saveData ? 0 : Infinity;
   }
 
+  /** The engine the policy picks for a source (see engine.ts). */
+  #chooseFor(source: PlayerSource): EngineKind | null {
+    const live = source.kind === 'stream' && source.streamType === 'live';
+    return chooseEngine(this.preferPlayback, detectSupport(this.#video!), { streamTime: this.show !== undefined, live });
+  }
+
+  #needsMse(): boolean {
+    const source = resolveSource(this.src, this.streamType, this.#showData());
+    return source.kind === 'stream' && this.#chooseFor(source) === 'mse';
+  }
+
   #stopEngine(): void {
     this.#switching = true;
     this.#engineImpl?.destroy();
@@ -364,7 +378,7 @@ export class LpPlayer extends LpElement {
       return;
     }
     const video = this.#video!;
-    const kind = engine ?? chooseEngine(this.preferPlayback, detectSupport(video), this.show !== undefined);
+    const kind = engine ?? this.#chooseFor(source);
     if (!kind) {
       this.#fail(new LivePlusError('unsupported', 'This browser cannot play HLS.'));
       return;
@@ -390,8 +404,6 @@ export class LpPlayer extends LpElement {
         if (session === this.#session) this.#recovery?.networkError(); // hls.js could not be downloaded
         return;
       }
-      if (session !== this.#session) return;
-      const { MseEngine, playerHlsConfig } = await import('./mse-engine.js');
       if (session !== this.#session) return;
       const config = { ...playerHlsConfig(this.workerPath ?? defaultWorkerPath()), ...this.hlsConfig };
       this.#engineImpl = new MseEngine(Hls, video, source.url, events, config, start);

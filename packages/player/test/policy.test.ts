@@ -12,20 +12,26 @@ describe('engine policy', () => {
   const firefox: EngineSupport = { native: false, nativeStreamTime: false, mse: true };
   const oldIphone: EngineSupport = { native: true, nativeStreamTime: true, mse: false };
 
-  it('auto: native where it gives what is needed, hls.js where stream time is needed and native cannot tell it', () => {
-    expect(chooseEngine('auto', safari, true)).to.equal('native');
-    expect(chooseEngine('auto', chromium, false)).to.equal('native');
-    expect(chooseEngine('auto', chromium, true)).to.equal('mse');
-    expect(chooseEngine('auto', firefox, false)).to.equal('mse');
-    expect(chooseEngine('auto', oldIphone, true)).to.equal('native');
+  const sync = { streamTime: true, live: false };
+  const live = { streamTime: false, live: true };
+  const plain = { streamTime: false, live: false };
+
+  it('auto: native where it gives what is needed, hls.js for stream time or live where native cannot do them well', () => {
+    expect(chooseEngine('auto', safari, sync)).to.equal('native');
+    expect(chooseEngine('auto', safari, live)).to.equal('native');
+    expect(chooseEngine('auto', chromium, plain)).to.equal('native');
+    expect(chooseEngine('auto', chromium, sync)).to.equal('mse');
+    expect(chooseEngine('auto', chromium, live)).to.equal('mse');
+    expect(chooseEngine('auto', firefox, plain)).to.equal('mse');
+    expect(chooseEngine('auto', oldIphone, { streamTime: true, live: true })).to.equal('native');
   });
 
   it('a preference is followed where possible, and the other engine used where not', () => {
-    expect(chooseEngine('mse', safari, false)).to.equal('mse');
-    expect(chooseEngine('native', chromium, true)).to.equal('native');
-    expect(chooseEngine('native', firefox, false)).to.equal('mse');
-    expect(chooseEngine('mse', oldIphone, false)).to.equal('native');
-    expect(chooseEngine('auto', { native: false, nativeStreamTime: false, mse: false }, false)).to.equal(null);
+    expect(chooseEngine('mse', safari, plain)).to.equal('mse');
+    expect(chooseEngine('native', chromium, { streamTime: true, live: true })).to.equal('native');
+    expect(chooseEngine('native', firefox, plain)).to.equal('mse');
+    expect(chooseEngine('mse', oldIphone, plain)).to.equal('native');
+    expect(chooseEngine('auto', { native: false, nativeStreamTime: false, mse: false }, plain)).to.equal(null);
   });
 });
 
