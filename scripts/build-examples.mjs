@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Builds the example apps that need a bundler (the React app) with esbuild, into their own
+// dist/ folders (never committed). Part of `npm run build`.
+import { build } from 'esbuild';
+import { copyFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}examples/react/dist`;
+rmSync(outdir, { recursive: true, force: true });
+
+await build({
+  entryPoints: [`${root}examples/react/main.tsx`],
+  entryNames: 'app',
+  outdir,
+  bundle: true,
+  // hls.js stays a separate chunk, loaded only on the MSE path.
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  sourcemap: true,
+  target: 'es2022',
+  jsx: 'automatic',
+  conditions: ['browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+});
+// The player looks for hls.js's worker next to its module (see packages/player).
+copyFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'), `${outdir}/hls.worker.js`);
