@@ -119,7 +119,12 @@ const NAME_MAX = 40;
  * screens); the whole window renders once the viewer scrolls up. However far behind a frame is,
  * it then never inserts or removes more than this many messages.
  */
-export const FOLLOW_TAIL = 60;
+export const FOLLOW_TAIL = 40;
+/** A render waits until the chat has been idle this many times the last render's cost… */
+const RENDER_BACKOFF = 3;
+/** …but never longer than this. */
+const MAX_RENDER_WAIT_MS = 250;
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 /** Within this many pixels of the bottom, the list follows new messages. */
 const STICK_THRESHOLD = 32;
 const BURST_MS = 2600;
@@ -180,6 +185,8 @@ export class LpChat extends LpElement {
   readonly #views = new WeakMap<ChatMessage, MessageView>();
   readonly #bursts = new ReactionBursts();
   readonly #announcer = new Announcer(this, (count, latest) => `${this.t('chat.newMessages', { count })}. ${latest}`);
+  #renderCost = 0;
+  #renderEnd = 0;
   #shown: readonly ChatEntry[] = [];
   #primed = false;
   #shownShow: ShowController | undefined;
@@ -208,10 +215,20 @@ export class LpChat extends LpElement {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Renders at most once per animation frame, however many changes arrive in between. */
+  /**
+   * Renders at most once per animation frame, however many changes arrive in between — and
+   * backs off while rendering is slow (a flood on a weak phone, a busy machine): the next render
+   * waits until the chat has been idle for RENDER_BACKOFF times what the last one cost (at most
+   * MAX_RENDER_WAIT_MS), so it never asks for more than about a quarter of the main thread.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     await nextFrame();
+    const wait = Math.min(MAX_RENDER_WAIT_MS, this.#renderCost * RENDER_BACKOFF - (now() - this.#renderEnd));
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const start = now();
     super.scheduleUpdate();
+    this.#renderEnd = now();
+    this.#renderCost = this.#renderEnd - start;
   }
 
   override disconnectedCallback(): void {
@@ -475,9 +492,7 @@ export class LpChat extends LpElement {
             aria-label=${this.t('chat.messageActions', { name: view.name })}
             aria-expanded=${action ? 'true' : 'false'}
             @click=${() => this.#toggleActions(m.id)}
-          >
-            <span aria-hidden="true">⋯</span>
-          </button>`
+          >⋯</button>`
         : nothing}
       ${this.#renderDelivery(m)} ${action ? this.#renderActions(m, view.name, action) : nothing}
     </li>`;
