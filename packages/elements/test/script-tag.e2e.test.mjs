@@ -40,15 +40,16 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
     await server?.close();
   });
 
-  it('plays, follows a featured product, round-trips chat, adds to the cart and hands over checkout', async () => {
+  it('plays, follows a featured product, round-trips chat, adds to the cart, hands over checkout, keeps the cart over a reload, follows the end of the show', async () => {
     const a = await open();
     const b = await open();
     const showId = await state(a.page, (s) => s.show.id);
     assert.equal(showId, 'misty-peak-tour');
 
     // It plays: the video's clock advances.
-    const video = () => document.querySelector('lp-live-shopping').shadowRoot.querySelector('lp-player').shadowRoot.querySelector('video');
-    await a.page.waitForFunction(`(${video})().currentTime > 1`, null, { timeout: 20_000 });
+    const playedPast = (seconds) =>
+      document.querySelector('lp-live-shopping').shadowRoot.querySelector('lp-player').shadowRoot.querySelector('video').currentTime > seconds;
+    await a.page.waitForFunction(playedPast, 1, { timeout: 20_000 });
 
     // The host features the guidebook: it becomes the product on screen once playback reaches it.
     const response = await fetch(new URL(`api/v1/host/shows/${showId}/highlights`, server.url), {
@@ -83,6 +84,29 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
     await a.page.click('lp-cart [part~="checkout"]');
     await a.page.waitForFunction(() => window.__checkout !== null, null, { timeout: 10_000 });
     assert.deepEqual(await a.page.evaluate(() => window.__checkout), ['trail-guidebook']);
+
+    // The cart line survives a reload: the backend keeps the viewer's cart for their session.
+    await a.page.reload();
+    await a.page.waitForFunction(() => document.querySelector('lp-live-shopping')?.controller?.state.cart?.lines.length === 1, null, { timeout: 20_000 });
+    assert.equal(await a.page.textContent('lp-cart [part~="count"]'), '1');
+
+    // The host ends the show: the player follows, live, and switches to the replay.
+    const ended = await fetch(new URL(`api/v1/host/shows/${showId}/status`, server.url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'e2e-end-1' },
+      body: JSON.stringify({ status: 'ended', stream: { replay: '/replay/stream.m3u8' } }),
+    });
+    assert.equal(ended.status, 200, await ended.text());
+    await b.page.waitForSelector('lp-player [part~="replay"]', { timeout: 20_000 });
+    // The replay is the 24 s recording (a finite, short duration), and it plays.
+    await b.page.waitForFunction(
+      () => {
+        const video = document.querySelector('lp-live-shopping').shadowRoot.querySelector('lp-player').shadowRoot.querySelector('video');
+        return video.duration < 60 && video.currentTime > 0.5 && !video.paused;
+      },
+      null,
+      { timeout: 20_000 },
+    );
 
     assert.deepEqual([...a.problems, ...b.problems], []);
     await a.page.close();
