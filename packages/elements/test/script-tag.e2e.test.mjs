@@ -51,14 +51,19 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
       document.querySelector('lp-live-shopping').shadowRoot.querySelector('lp-player').shadowRoot.querySelector('video').currentTime > seconds;
     await a.page.waitForFunction(playedPast, 1, { timeout: 20_000 });
 
-    // The host features the guidebook: it becomes the product on screen once playback reaches it.
+    // The host features the guidebook: it becomes the product on screen once playback reaches it
+    // (the scripted timeline features other products too, so record every product on screen).
+    await a.page.evaluate(() => {
+      window.__onScreen = [];
+      document.querySelector('lp-live-shopping').controller.select((s) => s.highlightedProductId, (id) => window.__onScreen.push(id));
+    });
     const response = await fetch(new URL(`api/v1/host/shows/${showId}/highlights`, server.url), {
       method: 'POST',
       headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'e2e-feature-1' },
       body: JSON.stringify({ productId: 'trail-guidebook' }),
     });
     assert.equal(response.status, 201, await response.text());
-    await a.page.waitForFunction(() => document.querySelector('lp-live-shopping').controller.state.highlightedProductId === 'trail-guidebook', null, { timeout: 30_000 });
+    await a.page.waitForFunction(() => window.__onScreen.includes('trail-guidebook'), null, { timeout: 30_000 });
 
     // Chat: page A writes, is asked for a nickname before its first message, and the message
     // goes out; page B sees it.
