@@ -6,7 +6,7 @@ export const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls with timers (rAF is throttled in background test pages) until `condition` holds. */
-export async function until(condition: () => unknown, message = 'condition', timeout = 1500): Promise<void> {
+export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
   const end = Date.now() + timeout;
   while (!condition()) {
     if (Date.now() > end) expect.fail(`timed out waiting for ${message}`);
