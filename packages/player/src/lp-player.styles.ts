@@ -30,6 +30,7 @@ export const playerStyles = [
       outline: none;
     }
     video,
+    ::slotted(video),
     .poster {
       display: block;
       width: 100%;

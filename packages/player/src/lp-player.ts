@@ -25,6 +25,9 @@
  * @prop streamTime - Stream time on screen, ms since the epoch, or null (read-only).
  * @prop media - The `<video>` element (read-only).
  *
+ * @slot media - Optional: your own `<video>` (fast start: with a `src` it begins loading before the
+ *   SDK's script arrives; the player takes it over and keeps its attributes).
+ *
  * @fires lp-engine - An engine started (`detail.engine`, `detail.fallback`).
  * @fires lp-error - Playback failed for good (`detail.code`: `network`, `media`, `unsupported`); the player shows it too.
  * @fires lp-add-to-calendar - The viewer asked for a calendar entry (cancelable; `detail.ics`).
@@ -182,6 +185,7 @@ export class LpPlayer extends LpElement {
   readonly #viewers = this.select((s) => s.viewerCount, null);
 
   #video: HTMLVideoElement | null = null;
+  #adoptedSrc: string | undefined;
   #source: PlayerSource = { kind: 'none' };
   #engineImpl: PlaybackEngine | null = null;
   #session = 0;
@@ -268,7 +272,7 @@ export class LpPlayer extends LpElement {
       },
       this.retryPolicy,
     );
-    this.#video ??= this.#createVideo();
+    this.#video ??= this.#adoptVideo() ?? this.#createVideo();
     // Start downloading hls.js now if it will be needed: it is the longest step before a frame.
     if (!this.hls && this.#needsMse()) loadHls().catch(() => {});
     this.#lastTick = Date.now();
@@ -304,9 +308,33 @@ export class LpPlayer extends LpElement {
     const video = document.createElement('video');
     video.setAttribute('part', 'video');
     video.playsInline = true;
+    return this.#listen(video);
+  }
+
+  /**
+   * A `<video>` child is used as the media element (fast start: with its own `src` it starts
+   * loading before the SDK's script has arrived; the player then takes it over).
+   */
+  #adoptVideo(): HTMLVideoElement | null {
+    const video = this.querySelector<HTMLVideoElement>(':scope > video');
+    if (!video) return null;
+    video.slot = 'media';
+    this.#adoptedSrc = video.getAttribute('src') ?? undefined;
+    // Its own attributes stand: a muted autoplaying video stays so.
+    this.muted ||= video.muted;
+    this.autoplay ||= video.autoplay;
+    return this.#listen(video);
+  }
+
+  #listen(video: HTMLVideoElement): HTMLVideoElement {
     for (const type of MEDIA_EVENTS) video.addEventListener(type, this.#onMedia);
     video.addEventListener('click', (event) => this.#onVideoClick(event as PointerEvent));
     return video;
+  }
+
+  /** What to play: `src`, else a slotted video's own `src`, else the show's stream. */
+  #resolve(): PlayerSource {
+    return resolveSource(this.src ?? this.#adoptedSrc, this.streamType, this.#showData());
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -320,8 +348,8 @@ export class LpPlayer extends LpElement {
     if (changed.has('muted')) this.#video!.muted = this.muted;
     const poster = this.poster ?? this.#showData()?.stream.poster?.url;
     if (poster) this.#video!.poster = poster;
-    else this.#video!.removeAttribute('poster');
-    const next = resolveSource(this.src, this.streamType, this.#showData());
+    else if (this.#video!.slot !== 'media') this.#video!.removeAttribute('poster'); // a slotted video keeps its own
+    const next = this.#resolve();
     this.#video!.hidden = next.kind !== 'stream';
     if (!sameSource(next, this.#source) || changed.has('preferPlayback')) void this.#start(next);
     else if (changed.has('maxResolution')) this.#engineImpl?.capHeight(this.#heightCap());
@@ -342,7 +370,7 @@ export class LpPlayer extends LpElement {
   }
 
   #needsMse(): boolean {
-    const source = resolveSource(this.src, this.streamType, this.#showData());
+    const source = this.#resolve();
     return source.kind === 'stream' && this.#chooseFor(source) === 'mse';
   }
 
@@ -773,7 +801,7 @@ export class LpPlayer extends LpElement {
   }
 
   protected override render(): TemplateResult {
-    const source = this.#source.kind === 'none' ? resolveSource(this.src, this.streamType, this.#showData()) : this.#source;
+    const source = this.#source.kind === 'none' ? this.#resolve() : this.#source;
     const streaming = source.kind === 'stream';
     const paused = this._phase !== 'playing' && this._phase !== 'waiting';
     const poster = this.poster ?? this.#showData()?.stream.poster?.url;
@@ -786,7 +814,7 @@ export class LpPlayer extends LpElement {
     ].join(' ');
     return html`
       <div part="frame" class=${frameClass} role="region" tabindex="-1" aria-label=${this.t('player.label')} @pointermove=${this.#wake}>
-        ${this.#video} ${streaming ? nothing : this.#renderPoster(poster)} ${this.#renderBadges(source)} ${this.#renderOverlay(source)}
+        ${this.#video?.slot === 'media' ? html`<slot name="media"></slot>` : this.#video} ${streaming ? nothing : this.#renderPoster(poster)} ${this.#renderBadges(source)} ${this.#renderOverlay(source)}
         ${streaming && this._autoMuted && this._isMuted && this._phase === 'playing'
           ? html`<button part="unmute" class="unmute" type="button" @click=${this.#toggleMute}>${icons.muted}<span>${this.t('player.tapToUnmute')}</span></button>`
           : nothing}

@@ -61,7 +61,8 @@ export class MseEngine implements PlaybackEngine {
     hls.on(E.LEVEL_SWITCHED, (_event, data: LevelSwitchedData) => {
       events.levelSwitched(this.levels()[data.level] ?? null, this.#picked < 0);
     });
-    hls.loadSource(url);
+    // Media first: when the level playlist arrives, the first segment can be requested at once.
+    hls.once(E.MEDIA_ATTACHED, () => hls.loadSource(url));
     hls.attachMedia(video);
   }
 
@@ -136,7 +137,10 @@ export class MseEngine implements PlaybackEngine {
   }
 
   recoverMedia(): boolean {
+    // Recovery attaches a new MediaSource, which leaves the video paused: resume what was playing.
+    const playing = !this.#video.paused;
     this.hls.recoverMediaError();
+    if (playing) this.#video.play().catch(() => {});
     return true;
   }
 

@@ -15,7 +15,8 @@ export class NativeEngine implements PlaybackEngine {
     this.#events = events;
     video.textTracks.addEventListener('addtrack', this.#onTracks);
     video.textTracks.addEventListener('removetrack', this.#onTracks);
-    this.#load(startTime);
+    // A slotted video already loading this URL keeps its head start.
+    if (video.src !== new URL(url, document.baseURI).href || video.error) this.#load(startTime);
   }
 
   #load(startTime?: number): void {

@@ -6,6 +6,9 @@ import type { LpPlayer } from '../src/lp-player.js';
 import { detectSupport } from '../src/engine.js';
 import { LIVE, REPLAY, advances, createPlayer, faults, startShow, showFixture, tagged, text, until, video } from './helpers.js';
 
+// Chromium's native live HLS reloads its playlist hundreds of times a second: without a larger
+// buffer the resource timeline would be full (250 entries) and later requests would go unseen.
+performance.setResourceTimingBufferSize(100_000);
 const hlsRequests = () => performance.getEntriesByType('resource').filter((e) => /\/hls\.js\/|hls\.mjs|hls\.worker/.test(e.name));
 const support = detectSupport(document.createElement('video'));
 
@@ -33,6 +36,28 @@ describe('<lp-player> on native HLS', function () {
     await advances(player, 1);
     expect(player.engine).to.equal('native');
     expect(video(player).duration).to.be.closeTo(24, 0.5);
+    expect(hlsRequests()).to.deep.equal([]);
+  });
+
+  it('a <video> child is the media element: with its own src it starts before the player and keeps playing', async () => {
+    const playlists = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/__tag/adopt/replay/stream.m3u8')).length;
+    const before = playlists();
+    const host = document.createElement('lp-player');
+    const own = document.createElement('video');
+    own.muted = true;
+    own.autoplay = true;
+    own.poster = '/media/stream/poster.jpg';
+    own.src = tagged('adopt', REPLAY);
+    host.append(own);
+    document.body.append(host); // defined already: upgrades at once
+    player = host;
+    await advances(player, 1);
+    expect(player.media).to.equal(own);
+    expect(own.slot).to.equal('media');
+    expect(own.getAttribute('poster')).to.equal('/media/stream/poster.jpg');
+    expect(player.engine).to.equal('native');
+    // It was not restarted when the player took it over: one load of the playlist.
+    expect(playlists() - before).to.equal(1);
     expect(hlsRequests()).to.deep.equal([]);
   });
 

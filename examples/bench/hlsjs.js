@@ -1,0 +1,8 @@
+// Baseline for scripts/bench-player.mjs: hls.js (its ESM build, worker file) on a plain <video>.
+import Hls from '/vendor/hls.mjs';
+
+const video = document.querySelector('video');
+const hls = new Hls({ workerPath: '/vendor/hls.worker.js' });
+hls.loadSource('/live/stream.m3u8');
+hls.attachMedia(video);
+video.play().catch(() => {});
