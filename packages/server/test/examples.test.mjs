@@ -42,9 +42,11 @@ describe('example pages in Chromium', () => {
 
   it('the index links every example, and every example loads cleanly under the CSP', async () => {
     const { page, problems } = await open('/');
-    const links = await page.$$eval('main a[href^="/examples/"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    const links = await page.$$eval('main a[href^="/examples/"], main a[href^="/host/"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
     await page.close();
-    assert.ok(links.includes('/examples/video.html') && links.includes('/examples/core.html'), `links: ${links}`);
+    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/video.html', '/examples/core.html', '/host/']) {
+      assert.ok(links.includes(expected), `the index links ${expected}`);
+    }
     for (const link of links) {
       const opened = await open(link, { width: 390, height: 844 });
       await opened.page.waitForTimeout(500);
