@@ -66,8 +66,8 @@ describe('<lp-player> controls', function () {
     expect(video(player).volume).to.be.closeTo(0.6, 0.001);
     await sendKeys({ press: 'f' });
     await until(() => document.fullscreenElement === player, 'full screen');
-    await player.updateComplete;
-    expect(hasButton(player, 'Exit full screen')).to.equal(true);
+    // The button follows the fullscreenchange event, which comes a little after.
+    await until(() => hasButton(player!, 'Exit full screen'), 'the exit full screen button');
     await sendKeys({ press: 'f' });
     await until(() => document.fullscreenElement === null, 'out of full screen');
   });
