@@ -214,18 +214,11 @@ export class LpPlayer extends LpElement {
     this.controls = true;
     this.floating = false;
     this._phase = 'idle';
-    this._engine = null;
     this._error = null;
     this._time = 0;
     this._duration = NaN;
     this._volume = 1;
     this._isMuted = false;
-    this._live = null;
-    this._behind = false;
-    this._levels = [];
-    this._level = null;
-    this._captions = [];
-    this._caption = -1;
     this._autoMuted = false;
     this._needsTap = false;
     this._retrying = false;
@@ -233,6 +226,7 @@ export class LpPlayer extends LpElement {
     this._pip = false;
     this._floated = false;
     this._active = false;
+    this.#stopEngine(); // the engine's slice of state: none yet
     this._now = Date.now();
     this.addEventListener('keydown', (event) => this.#onKey(event));
     this.bindController((show) => () => {
