@@ -382,7 +382,12 @@ export class LpPlayer extends LpElement {
     this._behind = false;
   }
 
-  async #start(source: PlayerSource, engine?: EngineKind, fallback = false): Promise<void> {
+  /**
+   * Plays `source` from scratch. `engine` overrides the policy; `fallback` marks the switch from a
+   * failed native engine; `keepRecovery` continues the recovery policy's counts (a retry).
+   */
+  async #start(source: PlayerSource, options: { engine?: EngineKind; fallback?: boolean; keepRecovery?: boolean } = {}): Promise<void> {
+    const { engine, fallback = false, keepRecovery = fallback } = options;
     const session = ++this.#session;
     this.#source = source;
     this.#heartbeat();
@@ -393,7 +398,7 @@ export class LpPlayer extends LpElement {
     this._duration = NaN;
     this.#firstFrame = false;
     this.#rebufferSince = null;
-    if (!fallback) this.#recovery?.reset();
+    if (!keepRecovery) this.#recovery?.reset();
     if (source.kind !== 'stream') {
       this._phase = 'idle';
       this.#publish(null);
@@ -439,14 +444,14 @@ export class LpPlayer extends LpElement {
   /** Native playback failed: the same source through hls.js. */
   #fallback(): boolean {
     if (this._engine !== 'native' || !detectSupport(this.#video!).mse || this.#source.kind !== 'stream') return false;
-    void this.#start(this.#source, 'mse', true);
+    void this.#start(this.#source, { engine: 'mse', fallback: true });
     return true;
   }
 
   #retryNetwork(): void {
     this._retrying = false;
     if (this.#engineImpl) this.#engineImpl.retry();
-    else void this.#start(this.#source, undefined, true); // hls.js itself failed to download
+    else void this.#start(this.#source, { keepRecovery: true }); // hls.js itself failed to download
   }
 
   #fail(error: LivePlusError): void {
@@ -492,10 +497,7 @@ export class LpPlayer extends LpElement {
       this.#retry();
       return;
     }
-    if (this._live && this._behind && this.#video?.paused) {
-      this.#goLive();
-      return;
-    }
+    // On live, play resumes where the viewer paused (inside the window); the badge goes live.
     void this.#play(false);
   }
 
