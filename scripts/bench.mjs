@@ -39,7 +39,11 @@ const SCENARIOS = [
 /** Packages that run only in Node are not bundled for browsers. */
 const NODE_ONLY = new Set(['@liveplus/server']);
 
-/** Bundles `file` (or only `names` from it, through a virtual entry) and measures the result. */
+/**
+ * Bundles `file` (or only `names` from it, through a virtual entry) and measures what a page
+ * loads at once: the entry chunk and every chunk it imports statically. Lazily imported chunks
+ * (hls.js) load only when used and are listed, not counted.
+ */
 async function bundleSize(file, names) {
   const entry = '\0bench-entry';
   const virtual = names && {
@@ -48,13 +52,22 @@ async function bundleSize(file, names) {
     load: (id) => (id === entry ? `export { ${names.join(', ')} } from ${JSON.stringify(file)};` : null),
   };
   const build = await rollup({ input: virtual ? entry : file, plugins: [...(virtual ? [virtual] : []), ...plugins()], onwarn: () => {} });
-  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  const { output } = await build.generate({ format: 'es' });
   await build.close();
-  const code = Buffer.from(output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join(''));
+  const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  const loaded = new Set();
+  const visit = (chunk) => {
+    if (loaded.has(chunk.fileName)) return;
+    loaded.add(chunk.fileName);
+    for (const name of chunk.imports) visit(chunks.get(name));
+  };
+  visit(output.find((c) => c.type === 'chunk' && c.isEntry));
+  const code = Buffer.from([...loaded].map((name) => chunks.get(name).code).join(''));
   return {
     min: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    lazy: [...chunks.keys()].filter((name) => !loaded.has(name)),
   };
 }
 
@@ -81,34 +94,9 @@ for (const dir of readdirSync(join(root, 'packages'))) {
 }
 for (const [label, dir, file, names] of SCENARIOS) report(label, await bundleSize(join(root, 'packages', dir, file), names));
 
-/**
- * The script-tag bundle as a page loads it: the entry and every chunk it imports statically;
- * lazily imported chunks (hls.js) are not counted — they load only on the MSE path.
- */
-async function scriptTagSize(file) {
-  const build = await rollup({ input: file, plugins: plugins(), onwarn: () => {} });
-  const { output } = await build.generate({ format: 'es' });
-  await build.close();
-  const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
-  const seen = new Set();
-  const visit = (chunk) => {
-    if (seen.has(chunk.fileName)) return;
-    seen.add(chunk.fileName);
-    for (const name of chunk.imports) visit(chunks.get(name));
-  };
-  visit(output.find((c) => c.type === 'chunk' && c.isEntry));
-  const code = Buffer.from([...seen].map((name) => chunks.get(name).code).join(''));
-  const lazy = output.filter((c) => c.type === 'chunk' && !seen.has(c.fileName)).map((c) => c.fileName);
-  return {
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    lazy,
-  };
-}
 const scriptTagEntry = join(root, 'packages/elements/dist/script-tag.js');
 if (existsSync(scriptTagEntry)) {
-  const size = await scriptTagSize(scriptTagEntry);
+  const size = await bundleSize(scriptTagEntry);
   report('script tag (liveplus.mjs, without lazy chunks)', size);
   if (size.lazy.length > 0) console.log(`lazy chunks not counted: ${size.lazy.join(', ')}`);
 }
@@ -116,7 +104,7 @@ if (existsSync(scriptTagEntry)) {
 const header = ['entry', 'minified', 'gzip', 'brotli', 'budget (brotli)'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-console.log('Bundle sizes (each entry bundled alone with its dependencies, minified)');
+console.log('Bundle sizes (each entry bundled alone with its dependencies, minified; lazily imported chunks such as hls.js not counted)');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
