@@ -162,6 +162,11 @@ const launchOptions = {
  * browser would leave one of them stuck at readyState 0.
  */
 const MEDIA_GROUPS = new Set(['player']);
+/**
+ * Groups whose tests need their page in front for other reasons: the carousel's "wait while focus
+ * is inside" tests move focus, which a page behind another does not reliably get.
+ */
+const FOREGROUND_GROUPS = new Set([...MEDIA_GROUPS, 'products']);
 
 export default {
   rootDir: root,
@@ -175,7 +180,7 @@ export default {
   groups: packages.map((name) => ({
     name,
     files: `packages/${name}/test/**/*.test.ts`,
-    ...(MEDIA_GROUPS.has(name) ? { browsers: [chromeLauncher({ launchOptions, concurrency: 1 })] } : {}),
+    ...(FOREGROUND_GROUPS.has(name) ? { browsers: [chromeLauncher({ launchOptions, concurrency: 1 })] } : {}),
   })),
   browsers: [chromeLauncher({ launchOptions })],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter(process.env.LP_WTR_RESULTS)],
