@@ -56,8 +56,8 @@ function renderShow(state) {
     if (!value) return;
     seller.append(el('dt', '', term), el('dd', '', value));
   };
-  fact(t('seller.soldBy', { name: '' }).replace(/\s+$/, ''), show.seller.displayName);
-  fact(t('seller.about'), show.seller.verified ? t('seller.verified') : t('seller.unverified'));
+  fact(t('seller.about'), t('seller.soldBy', { name: show.seller.displayName }));
+  fact('', show.seller.verified ? t('seller.verified') : t('seller.unverified'));
   fact('', show.seller.legalName ? t('seller.legalName', { name: show.seller.legalName }) : '');
   fact('', show.seller.licenceNumber ? t('seller.licence', { number: show.seller.licenceNumber }) : '');
 }
