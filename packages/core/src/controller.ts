@@ -20,7 +20,7 @@ import type { LiveShoppingAdapter } from './adapter.js';
 import type { AnalyticsEvent, AnalyticsInput } from './analytics.js';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.js';
 import { LivePlusError, isAbortError, toLivePlusError } from './errors.js';
-import { applyProductUpdate, applyStatusChange, highlightAt, insertHighlight } from './reduce.js';
+import { applyProductUpdate, applyStatusChange, highlightAt, insertHighlight, variantLabel } from './reduce.js';
 import { TimerSet, randomId, realScheduler, type Scheduler } from './scheduler.js';
 import { Emitter, Store, type Equality, type Listener } from './store.js';
 import type { Cart, CartLine, ChatMessage, HighlightMark, Product, Show, ShowEvent } from './types.js';
@@ -283,15 +283,6 @@ export function mergeHistory(chat: readonly ChatEntry[], page: readonly ChatMess
   const from = out.findIndex((m) => m.id === first.id);
   const to = out.findIndex((m) => m.id === last.id);
   return out.filter((m, index) => index < from || index > to || m.delivery !== 'sent' || pageIds.has(m.id));
-}
-
-function describeVariant(product: Product, variantId: string | undefined): string | undefined {
-  const variant = product.variants.find((v) => v.id === variantId);
-  if (!variant) return undefined;
-  return product.options
-    .map((axis) => axis.values.find((value) => value.id === variant.options[axis.id])?.label)
-    .filter((label): label is string => label !== undefined)
-    .join(' · ');
 }
 
 export class ShowController {
@@ -797,7 +788,7 @@ export class ShowController {
       quantity,
       unitPrice: price,
       ...(variant ? { variantId: variant.id } : {}),
-      ...(variant ? { variantLabel: describeVariant(product, variant.id) ?? '' } : {}),
+      ...(variant ? { variantLabel: variantLabel(product, variant) } : {}),
       ...(product.images[0] ? { image: product.images[0] } : {}),
     };
     return line;

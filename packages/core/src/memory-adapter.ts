@@ -11,7 +11,7 @@ import type { AddLineInput, ChatHistoryPage, LiveShoppingAdapter, MutationOption
 import type { AnalyticsEvent } from './analytics.js';
 import { LivePlusError } from './errors.js';
 import type { ScriptedEventInput, ShowFixture } from './fixtures.js';
-import { applyProductUpdate, applyStatusChange, insertHighlight } from './reduce.js';
+import { applyProductUpdate, applyStatusChange, insertHighlight, variantLabel } from './reduce.js';
 import { TimerSet, realScheduler, type Scheduler } from './scheduler.js';
 import type { Cart, CartLine, ChatMessage, Product, Show, ShowEvent } from './types.js';
 
@@ -312,16 +312,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     if (existing) {
       carts.set(showId, lines.map((l) => (l === existing ? { ...l, quantity } : l)));
     } else {
-      const label = variant
-        ? product.options.map((axis) => axis.values.find((v) => v.id === variant.options[axis.id])?.label ?? '').filter(Boolean).join(' · ')
-        : undefined;
       const line: CartLine = {
         id: `line-${++lineCounter}`,
         productId: product.id,
         title: product.title,
         quantity,
         unitPrice: item.price,
-        ...(variant ? { variantId: variant.id, variantLabel: label ?? '' } : {}),
+        ...(variant ? { variantId: variant.id, variantLabel: variantLabel(product, variant) } : {}),
         ...(product.images[0] ? { image: product.images[0] } : {}),
       };
       carts.set(showId, [...lines, line]);

@@ -85,3 +85,11 @@ export function applyProductUpdate(products: readonly Product[], event: ProductU
   list[index] = next;
   return list;
 }
+
+/** A variant in words, axis by axis: "M · Indigo". Shared by cart lines everywhere. */
+export function variantLabel(product: Product, variant: Variant): string {
+  return product.options
+    .map((axis) => axis.values.find((value) => value.id === variant.options[axis.id])?.label)
+    .filter((label): label is string => label !== undefined)
+    .join(' · ');
+}
