@@ -1,6 +1,6 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { formatMoney, resolveLocale, translate, type LiveShoppingAdapter, type MessageKey, type Product, type Show, type ShowController } from '@liveplus/core';
-import { VERSION, baseStyles, type LpReadyDetail } from '@liveplus/ui';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { formatMoney, type LiveShoppingAdapter } from '@liveplus/core';
+import { LpElement, baseStyles, type LpReadyDetail } from '@liveplus/ui';
 
 /**
  * `<lp-live-shopping>`: the whole live-shopping experience in one tag — the player, the product
@@ -39,113 +39,72 @@ import { VERSION, baseStyles, type LpReadyDetail } from '@liveplus/ui';
  * @cssprop --lp-live-shopping-height - Height of the narrow, full-bleed layout (default: 100svh capped at 56rem).
  * @cssprop --lp-live-shopping-chat-width - Width of the chat column in the wide layout (default: 22rem).
  */
-export class LpLiveShopping extends LitElement {
-  static readonly version = VERSION;
+export class LpLiveShopping extends LpElement {
 
   static override properties: PropertyDeclarations = {
+    ...LpElement.properties,
     endpoint: { type: String },
     showId: { type: String, attribute: 'show-id' },
     adapter: { attribute: false },
-    locale: { type: String },
-    theme: { type: String, reflect: true },
     noPlayer: { type: Boolean, attribute: 'no-player', reflect: true },
     noProducts: { type: Boolean, attribute: 'no-products', reflect: true },
     noChat: { type: Boolean, attribute: 'no-chat', reflect: true },
     noCart: { type: Boolean, attribute: 'no-cart', reflect: true },
     floating: { type: Boolean },
     productsOpen: { state: true },
-    onScreen: { state: true },
-    show: { state: true },
   };
 
   declare endpoint: string | undefined;
   declare showId: string | undefined;
   /** Any `LiveShoppingAdapter`; wins over `endpoint`. */
   declare adapter: LiveShoppingAdapter | undefined;
-  declare locale: string | undefined;
-  declare theme: 'light' | 'dark' | undefined;
   declare noPlayer: boolean;
   declare noProducts: boolean;
   declare noChat: boolean;
   declare noCart: boolean;
   declare floating: boolean;
   declare productsOpen: boolean;
-  declare onScreen: Product | undefined;
-  declare show: Show | undefined;
 
-  #controller: ShowController | undefined;
-  #off: (() => void) | undefined;
+  /** The product on screen now, and the show: read from the controller of the inner `<lp-show>`. */
+  readonly #onScreen = this.select((s) => s.products.find((p) => p.id === s.highlightedProductId));
+  readonly #show = this.select((s) => s.show ?? undefined);
 
-  constructor() {
-    super();
-    this.noPlayer = this.noProducts = this.noChat = this.noCart = this.floating = false;
-    this.productsOpen = false;
-  }
-
-  /** The controller of the current show, once loaded. */
-  get controller(): ShowController | undefined {
-    return this.#controller;
-  }
-
+  /** The inner `<lp-show>` loaded its show: render from its controller. */
   #ready(event: CustomEvent<LpReadyDetail>): void {
-    this.#off?.();
-    const controller = event.detail.controller;
-    this.#controller = controller;
-    const offProduct = controller.select(
-      (s) => s.products.find((p) => p.id === s.highlightedProductId),
-      (product) => (this.onScreen = product),
-      { immediate: true },
-    );
-    const offShow = controller.select((s) => s.show ?? undefined, (show) => (this.show = show), { immediate: true });
-    this.#off = () => {
-      offProduct();
-      offShow();
-    };
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#off?.();
-    this.#off = undefined;
-  }
-
-  #locale(): string {
-    return this.locale || this.show?.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-  }
-
-  #t(key: MessageKey, params?: Record<string, string>): string {
-    return (translate as (locale: string, key: MessageKey, params?: Record<string, string>) => string)(resolveLocale(this.#locale()), key, params);
+    this.controller = event.detail.controller;
   }
 
   /** The products region's name, in the show's language. */
   #productsLabel(): string {
-    return this.#t('products.title');
+    return this.t('products.title');
   }
 
   /** Title, seller and what kind of show this is (advertising is disclosed, never hidden). */
   #headline(): TemplateResult | typeof nothing {
-    const show = this.show;
+    const show = this.#show();
     if (!show) return nothing;
     const disclosure = show.disclosure;
     return html`<div class="headline">
       <p class="title" part="title">${show.title}</p>
       <p class="meta">
-        <span>${this.#t('seller.soldBy', { name: show.seller.displayName })}${show.seller.verified ? html` · ${this.#t('seller.verified')}` : nothing}</span>
-        <span class="disclosure ${disclosure.kind}" part="disclosure">${this.#t(`disclosure.${disclosure.kind}`, { party: 'party' in disclosure ? disclosure.party : '' })}</span>
+        <span>${this.t('seller.soldBy', { name: show.seller.displayName })}${show.seller.verified ? html` · ${this.t('seller.verified')}` : nothing}</span>
+        <span class="disclosure ${disclosure.kind}" part="disclosure">${this.t(`disclosure.${disclosure.kind}`, { party: 'party' in disclosure ? disclosure.party : '' })}</span>
       </p>
     </div>`;
   }
 
   /** The product on screen now, compact, over the video (narrow layout). */
-  #onScreenCard(product: Product): TemplateResult {
+  #onScreenProduct(): TemplateResult | typeof nothing {
+    const product = this.#onScreen();
+    if (!product || this.noProducts) return nothing;
     const image = product.images[0];
     return html`<div part="on-screen" class="on-screen">
-      <span class="now">${this.#t('products.onScreenNow')}</span>
+      <span class="now">${this.t('products.onScreenNow')}</span>
       <div class="mini">
         ${image ? html`<img src=${image.url} alt=${image.alt} width="56" height="56" loading="lazy" />` : nothing}
         <div class="mini-text">
           <span class="mini-title">${product.title}</span>
-          <span class="mini-price">${formatMoney(product.price, this.#locale())}</span>
+          <span class="mini-price">${formatMoney(product.price, this.formatLocale)}</span>
         </div>
         <lp-buy-button .product=${product}></lp-buy-button>
       </div>
@@ -167,7 +126,7 @@ export class LpLiveShopping extends LitElement {
         <div part="frame" class="frame">
           <div part="header" class="header">${this.#headline()}${this.noCart ? nothing : html`<lp-cart part="cart"></lp-cart>`}</div>
           ${this.noPlayer ? nothing : html`<div part="stage" class="stage"><lp-player part="player" autoplay ?floating=${this.floating}></lp-player></div>`}
-          ${this.onScreen && !this.noProducts ? this.#onScreenCard(this.onScreen) : nothing}
+          ${this.#onScreenProduct()}
           ${this.noChat ? nothing : html`<div part="chat" class="chat"><lp-chat></lp-chat></div>`}
           ${this.noProducts
             ? nothing
