@@ -41,11 +41,27 @@ function hlsWorker() {
   };
 }
 
+/** The classic loader learns the hls.js chunk's file name (to preload it) from the build. */
+const hlsChunkConstant = () => ({
+  name: 'liveplus-hls-chunk-name',
+  transform: (code, id) => (id.endsWith('loader.js') ? { code: code.replaceAll('__LIVEPLUS_HLS_CHUNK__', JSON.stringify(hlsChunkName('mjs'))), map: null } : null),
+});
+
 /**
  * Chunk names carry content hashes: each build starts from an empty output folder so stale
  * chunks never linger next to the new ones (a plugin, so importing this config deletes nothing).
  */
 const emptyFirst = (dir) => ({ name: 'liveplus-empty-output', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
+
+/**
+ * hls.js's lazy chunk has a stable name with its version (`hls-1.7.4.mjs` next to liveplus.mjs,
+ * `chunks/hls-1.7.4.js` in the browser build), so a page or the script-tag loader can start
+ * downloading it early with `<link rel="modulepreload">` while the SDK itself loads.
+ */
+const HLS_VERSION = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('hls.js/package.json'), 'utf8')).version;
+const isHlsChunk = (chunk) => chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]hls\.js[\\/]/.test(id));
+export const hlsChunkName = (ext) => `hls-${HLS_VERSION}.${ext}`;
+const chunkNames = (prefix, ext) => (chunk) => (isHlsChunk(chunk) ? `${prefix}${hlsChunkName(ext)}` : `${prefix}[name]-[hash].${ext}`);
 
 export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
@@ -66,13 +82,13 @@ const scriptTag = existsSync('packages/elements/dist/script-tag.js')
           dir: 'packages/elements/dist/cdn',
           format: 'es',
           entryFileNames: '[name].mjs',
-          chunkFileNames: '[name]-[hash].mjs',
+          chunkFileNames: chunkNames('', 'mjs'),
           sourcemap: true,
         },
       },
       {
         input: 'packages/elements/dist/loader.js',
-        plugins: plugins(),
+        plugins: [hlsChunkConstant(), ...plugins()],
         output: { file: 'packages/elements/dist/cdn/liveplus.js', format: 'iife', sourcemap: true },
       },
     ]
@@ -87,7 +103,7 @@ export default [
       dir: 'packages/elements/dist/browser',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: chunkNames('chunks/', 'js'),
       sourcemap: true,
     },
   },

@@ -117,4 +117,39 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
     await a.page.close();
     await b.page.close();
   });
+
+  it('the loader preloads hls.js only when a player on the page will play through it', async () => {
+    const cases = [
+      // A show's live stream in Chromium goes through hls.js (see packages/player/src/engine.ts).
+      ['<lp-live-shopping endpoint="/api/v1/" show-id="misty-peak-tour"></lp-live-shopping>', true],
+      ['<lp-show endpoint="/api/v1/" show-id="misty-peak-tour"><lp-player></lp-player></lp-show>', true],
+      ['<lp-player src="/live/stream.m3u8" prefer-playback="mse"></lp-player>', true],
+      // No player, the player left out, native forced, or a bare src of unknown type (native).
+      ['<lp-show endpoint="/api/v1/" show-id="misty-peak-tour"><lp-chat></lp-chat></lp-show>', false],
+      ['<lp-live-shopping endpoint="/api/v1/" show-id="misty-peak-tour" no-player></lp-live-shopping>', false],
+      ['<lp-show endpoint="/api/v1/" show-id="misty-peak-tour"><lp-player prefer-playback="native"></lp-player></lp-show>', false],
+      ['<lp-player src="/live/stream.m3u8"></lp-player>', false],
+    ];
+    for (const [markup, expected] of cases) {
+      const page = await browser.newPage();
+      const hlsRequests = [];
+      page.on('request', (request) => /\/hls-[\d.]+\.mjs$/.test(request.url()) && hlsRequests.push(request.url()));
+      // A page of the demo server's origin with this markup (served by the test, not the server).
+      await page.route('**/examples/script-tag/preload-case.html', (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="/packages/elements/dist/cdn/liveplus.js"></script><body>${markup}</body>` }),
+      );
+      await page.goto(new URL('/examples/script-tag/preload-case.html', server.url).href);
+      await page.evaluate(() => window.LivePlus.ready);
+      const hints = await page.$$eval('link[rel="modulepreload"]', (links) => links.map((link) => link.href));
+      assert.equal(hints.length, expected ? 1 : 0, markup);
+      if (expected) {
+        assert.match(hints[0], /\/packages\/elements\/dist\/cdn\/hls-[\d.]+\.mjs$/, markup);
+        await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/hls-[\d.]+\.mjs$/.test(entry.name)));
+      } else {
+        await page.waitForTimeout(300);
+        assert.deepEqual(hlsRequests, [], markup);
+      }
+      await page.close();
+    }
+  });
 });
