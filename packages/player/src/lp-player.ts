@@ -268,7 +268,9 @@ export class LpPlayer extends LpElement {
     );
     this.#video ??= this.#adoptVideo() ?? this.#createVideo();
     // Start downloading hls.js now if it will be needed: it is the longest step before a frame.
-    if (!this.hls && this.#needsMse()) loadHls().catch(() => {});
+    const mse = this.#needsMse();
+    if (!this.hls && mse) loadHls().catch(() => {});
+    if (!this.hasUpdated && !mse) this.#holdForFirstFrame();
     this.#lastTick = Date.now();
     this.#ticker = setInterval(() => this.#tick(), 1000);
     document.addEventListener('fullscreenchange', this.#onFullscreen);
@@ -318,6 +320,39 @@ export class LpPlayer extends LpElement {
     this.muted ||= video.muted;
     this.autoplay ||= video.autoplay;
     return this.#listen(video);
+  }
+
+  /**
+   * Fast start, continued: a slotted `<video>` that is already loading and will autoplay keeps
+   * the main thread for its first frame; the player's own first render (controls, overlays)
+   * follows it, or follows 1 s at most. Meanwhile a bare slot shows the video.
+   */
+  #holdForFirstFrame(): void {
+    const video = this.#video!;
+    if (video.slot !== 'media' || !video.autoplay || !video.src || video.error || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
+    const slot = document.createElement('slot');
+    slot.name = 'media';
+    this.renderRoot.append(slot);
+    this.#firstRenderHeld = new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 1000);
+      function done() {
+        clearTimeout(timer);
+        video.removeEventListener('error', done);
+        resolve();
+      }
+      video.addEventListener('error', done);
+      if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => done());
+      else video.addEventListener('loadeddata', done, { once: true });
+    }).then(() => slot.remove());
+  }
+
+  #firstRenderHeld: Promise<void> | null = null;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const held = this.#firstRenderHeld;
+    if (!held) return super.scheduleUpdate();
+    this.#firstRenderHeld = null;
+    return held.then(() => super.scheduleUpdate());
   }
 
   #listen(video: HTMLVideoElement): HTMLVideoElement {

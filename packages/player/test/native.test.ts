@@ -62,6 +62,29 @@ describe('<lp-player> on native HLS', function () {
     expect(hlsRequests()).to.deep.equal([]);
   });
 
+  it('fast start: a loading <video> child gets its first frame before the player renders its controls', async () => {
+    const host = document.createElement('lp-player') as LpPlayer;
+    const own = document.createElement('video');
+    own.muted = true;
+    own.autoplay = true;
+    own.src = tagged('first-frame', REPLAY);
+    host.append(own);
+    let framed = false;
+    own.requestVideoFrameCallback(() => (framed = true)); // runs before the player's own callback
+    const connected = performance.now();
+    document.body.append(host);
+    player = host;
+    // Until then the shadow root is only the slot that shows the video.
+    expect([...host.shadowRoot!.children].map((child) => `${child.localName}[${child.getAttribute('name')}]`)).to.deep.equal(['slot[media]']);
+    await host.updateComplete;
+    // The controls came after the video's first frame, or after the 1 s hold at most.
+    expect(framed || performance.now() - connected >= 1000, 'held until the first frame').to.equal(true);
+    expect(host.shadowRoot!.querySelector('button')).to.not.equal(null);
+    expect(host.shadowRoot!.querySelectorAll('slot[name="media"]')).to.have.length(1);
+    await advances(player, 0.5);
+    expect(player.engine).to.equal('native');
+  });
+
   it('auto: a live src is played by hls.js where native HLS has no program date-time (Chromium)', async () => {
     // After the hls.js-free tests above: this one loads hls.js.
     player = createPlayer({ src: LIVE, streamType: 'live', autoplay: true });
