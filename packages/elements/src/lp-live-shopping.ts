@@ -29,6 +29,8 @@ import { LpElement, baseStyles, type LpReadyDetail } from '@liveplus/ui';
  * @fires lp-error - Something failed (`detail.code`, `detail.source`).
  * @csspart frame - The layout grid.
  * @csspart header - The top bar with the cart button.
+ * @csspart title - The show's title in the top bar (wide layout).
+ * @csspart disclosure - The show's commercial nature (own goods, sponsored, affiliate) under the title.
  * @csspart stage - The player's region.
  * @csspart player - The `<lp-player>`.
  * @csspart on-screen - The card of the product on screen now (narrow layout).

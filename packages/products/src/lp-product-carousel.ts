@@ -24,7 +24,16 @@
  * @csspart item - One list item (wraps a card).
  * @csspart nav - The previous / next buttons (row layout on wide containers).
  * @csspart message - Loading, empty and error messages.
- * @csspart card - Each card (exported from `<lp-product-card>`, like `badge`, `image`, `title`, `price`, `actions`).
+ * @csspart card - Each `<lp-product-card>`'s card (the card's parts below are exported through the carousel).
+ * @csspart badge - A card's "on screen now" badge.
+ * @csspart media - A card's image frame.
+ * @csspart image - A card's product image.
+ * @csspart body - A card's text and actions.
+ * @csspart title - A card's product title.
+ * @csspart price - A card's price line.
+ * @csspart availability - A card's availability.
+ * @csspart attributes - A card's labelled facts.
+ * @csspart actions - A card's buy button area.
  * @cssprop --lp-carousel-item-width - Width of a card in the row layout (default `11.5rem`).
  * @cssprop --lp-carousel-gap - Space between cards (default `0.75rem`).
  * @cssprop --lp-carousel-max-height - Height limit of the list layout before it scrolls (default none).
