@@ -4,11 +4,13 @@
 // The browser build: one ESM build of every package's browser entry, with shared chunks, into
 // packages/elements/dist/browser/ — so a page that loads the player and the chat gets one copy
 // of lit and of the core. Each entry defines its package's elements and re-exports its API.
-// Dynamic imports (hls.js) stay separate files, fetched only when used.
+// Dynamic imports (hls.js) stay separate files, fetched only when used; hls.js gets its one-line
+// Trusted Types patch for its worker (scripts/hls-trusted-worker.mjs).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rollupTrustedWorker } from './scripts/hls-trusted-worker.mjs';
 
 /** Browser entries: output name → the emitted module. Packages not built yet are skipped. */
 const entries = {
@@ -63,7 +65,7 @@ const isHlsChunk = (chunk) => chunk.moduleIds.some((id) => /[\\/]node_modules[\\
 export const hlsChunkName = (ext) => `hls-${HLS_VERSION}.${ext}`;
 const chunkNames = (prefix, ext) => (chunk) => (isHlsChunk(chunk) ? `${prefix}${hlsChunkName(ext)}` : `${prefix}[name]-[hash].${ext}`);
 
-export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
+export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), rollupTrustedWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
 
 /**
  * The script-tag build: `liveplus.mjs` (module build: every element, the `LivePlus` global) with

@@ -7,7 +7,10 @@ const shows = createDemoShows();
 const adapter = createMemoryAdapter({ shows, latency: { min: 60, max: 200 } });
 const live = document.getElementById('live');
 const picker = document.getElementById('show-picker');
-const initial = new URLSearchParams(location.search).get('show') ?? shows[0].show.id;
+const params = new URLSearchParams(location.search);
+const initial = params.get('show') ?? shows[0].show.id;
+// `?dir=rtl`: the page right to left; the element's layout mirrors (its sides are logical).
+if (params.get('dir') === 'rtl') document.documentElement.dir = 'rtl';
 
 function choose(id) {
   live.setAttribute('show-id', id);

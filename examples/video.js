@@ -8,6 +8,8 @@
 //     known to reject some MPEG-TS loads (DEMUXER_ERROR_COULD_NOT_PARSE) that hls.js plays.
 // `?engine=native` or `?engine=mse` forces one (no fallback), `?source=replay` starts on the replay.
 
+import { HLS_WORKER } from '/examples/assets/hls-worker-policy.js';
+
 const SOURCES = { live: '/live/stream.m3u8', replay: '/replay/stream.m3u8' };
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
@@ -77,8 +79,9 @@ async function startHlsJs(current) {
     return;
   }
   // The ESM build of hls.js cannot inline its worker; pointing it at the served worker
-  // keeps transmuxing off the main thread (worker-src 'self' in the page's CSP).
-  const hls = new Hls({ workerPath: '/vendor/hls.worker.js' });
+  // keeps transmuxing off the main thread (worker-src 'self' in the page's CSP; the page's
+  // Trusted Types policy lets this one URL through).
+  const hls = new Hls({ workerPath: HLS_WORKER });
   current.hls = hls;
   current.Hls = Hls;
   hls.on(Hls.Events.ERROR, (_event, data) => {

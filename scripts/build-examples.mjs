@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { esbuildTrustedWorker } from './hls-trusted-worker.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}examples/react/dist`;
@@ -25,6 +26,8 @@ await build({
   conditions: ['browser', 'production'],
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  // hls.js's worker under Trusted Types, as in the browser build (see that file).
+  plugins: [esbuildTrustedWorker()],
 });
 // The player looks for hls.js's worker next to its module (see packages/player).
 copyFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'), `${outdir}/hls.worker.js`);

@@ -2,13 +2,15 @@
 // Generates the custom-elements manifest (packages/elements/dist/custom-elements.json) with the
 // custom-elements-manifest analyzer, from the TypeScript sources and their JSDoc (@fires,
 // @slot, @csspart, @cssprop…), and from it the VS Code HTML custom data
-// (packages/elements/dist/vscode.html-custom-data.json). Runs as part of `npm run build`.
+// (packages/elements/dist/vscode.html-custom-data.json) and the theming tables of
+// packages/elements/README.md (scripts/readme-tokens.mjs). Runs as part of `npm run build`.
 //
 // The analyzer's configuration, with the plugin that reads our define modules, is
 // scripts/cem.config.mjs.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { writeTokens } from './readme-tokens.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,3 +36,4 @@ for (const module of manifest.modules) {
 }
 writeFileSync(`${root}packages/elements/dist/vscode.html-custom-data.json`, `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`);
 console.log(`custom-elements.json: ${tags.length} elements (${tags.map((t) => t.name).join(', ')})`);
+if (await writeTokens(manifest)) console.log('packages/elements/README.md: theming tables updated');

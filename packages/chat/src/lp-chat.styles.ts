@@ -128,7 +128,13 @@ export const chatStyles = css`
     vertical-align: bottom;
     font-weight: 600;
     color: var(--lp-chat-author-color, var(--_text-muted));
-    margin-inline-end: 0.375rem;
+    /* Physical, by the chat's direction: the name is a <bdi>, whose logical sides follow the
+       name's own script (a Latin name in a right-to-left chat would get its gap on the wrong side). */
+    margin-right: 0.375rem;
+  }
+  :host(:dir(rtl)) .author {
+    margin-right: 0;
+    margin-left: 0.375rem;
   }
   .role-host .author,
   .role-seller .author,
@@ -167,6 +173,8 @@ export const chatStyles = css`
     color: var(--_text-muted);
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+    /* Its own direction from its text: "8:03 AM" stays in order in a right-to-left chat. */
+    unicode-bidi: plaintext;
   }
   .more {
     min-inline-size: 1.75rem;

@@ -3,6 +3,9 @@ import { css } from 'lit';
 export const cartStyles = css`
   :host {
     display: inline-block;
+    /* Room for the count badge's overhang: a cart at the edge of a container does not overflow it. */
+    padding-block-start: 0.3rem;
+    padding-inline-end: 0.3rem;
   }
   .cart-button {
     position: relative;
@@ -19,7 +22,7 @@ export const cartStyles = css`
   .count {
     position: absolute;
     top: -0.3rem;
-    right: -0.3rem;
+    inset-inline-end: -0.3rem;
     min-width: 1.35rem;
     height: 1.35rem;
     padding: 0 0.3rem;
@@ -37,10 +40,14 @@ export const cartStyles = css`
   }
   @container (min-width: 40rem) {
     .panel {
-      inset: 0 0 0 auto;
+      /* A side sheet at the inline end: the right, or the left right to left. */
+      inset-block: 0;
+      inset-inline: auto 0;
       width: min(var(--lp-cart-width, 26rem), 100%);
       max-height: none;
-      border-radius: var(--_radius) 0 0 var(--_radius);
+      border-radius: 0;
+      border-start-start-radius: var(--_radius);
+      border-end-start-radius: var(--_radius);
     }
   }
   .lines {

@@ -32,6 +32,7 @@
  * @csspart checkout - The checkout button.
  * @cssprop --lp-cart-width - Width of the side sheet (default `26rem`).
  * @cssprop --lp-button-background - Background of the checkout button and the count badge.
+ * @cssprop --lp-button-color - Text colour on them (default: the on-accent colour).
  */
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { LpElement, baseStyles, emit } from '@liveplus/ui';

@@ -13,6 +13,9 @@ import { LpElement, baseStyles, type LpReadyDetail } from '@liveplus/ui';
  *   on screen now as a card above the chat, the carousel in a bottom sheet, the cart button top
  *   right — the layout viewers know from live-shopping apps.
  *
+ * Sides are logical (inline start / end): right to left (`dir="rtl"` on the page or any ancestor),
+ * the whole layout mirrors — chat on the left of the player, cart button top left on phones.
+ *
  * It creates its own `<lp-show>` from `endpoint` (the HTTP adapter) or the `.adapter` property.
  *
  * @element lp-live-shopping
@@ -29,6 +32,8 @@ import { LpElement, baseStyles, type LpReadyDetail } from '@liveplus/ui';
  * @fires lp-error - Something failed (`detail.code`, `detail.source`).
  * @csspart frame - The layout grid.
  * @csspart header - The top bar with the cart button.
+ * @csspart title - The show's title in the top bar (wide layout).
+ * @csspart disclosure - The show's commercial nature (own goods, sponsored, affiliate) under the title.
  * @csspart stage - The player's region.
  * @csspart player - The `<lp-player>`.
  * @csspart on-screen - The card of the product on screen now (narrow layout).
@@ -176,7 +181,7 @@ export class LpLiveShopping extends LpElement {
       .header {
         position: absolute;
         top: 0.75rem;
-        right: 0.75rem;
+        inset-inline-end: 0.75rem;
         z-index: 3;
       }
       .headline {
@@ -184,12 +189,13 @@ export class LpLiveShopping extends LpElement {
       }
       .chat {
         position: absolute;
-        left: 0;
+        inset-inline-start: 0;
         bottom: 0;
         z-index: 2;
         width: min(78%, 22rem);
         height: 40%;
-        padding: 0 0 0.75rem 0.75rem;
+        padding-block: 0 0.75rem;
+        padding-inline: 0.75rem 0;
       }
       .chat lp-chat {
         height: 100%;
@@ -226,7 +232,7 @@ export class LpLiveShopping extends LpElement {
       }
       .on-screen {
         position: absolute;
-        left: 0.75rem;
+        inset-inline-start: 0.75rem;
         bottom: calc(40% + 0.5rem);
         z-index: 2;
         width: min(78%, 20rem);
@@ -276,7 +282,7 @@ export class LpLiveShopping extends LpElement {
       }
       .products-toggle {
         position: absolute;
-        right: 0.75rem;
+        inset-inline-end: 0.75rem;
         bottom: 0.75rem;
         z-index: 3;
         display: grid;

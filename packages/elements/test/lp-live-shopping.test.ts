@@ -11,9 +11,10 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 /** Mounts the all-in-one element in a box of the given width. */
-async function mount(width: number, attributes = ''): Promise<{ box: HTMLElement; live: LpLiveShopping }> {
+async function mount(width: number, attributes = '', dir: 'ltr' | 'rtl' = 'ltr'): Promise<{ box: HTMLElement; live: LpLiveShopping }> {
   const box = document.createElement('div');
   box.style.width = `${width}px`;
+  box.dir = dir;
   const live = document.createElement('lp-live-shopping') as LpLiveShopping;
   for (const name of attributes.split(' ').filter(Boolean)) live.setAttribute(name, '');
   live.setAttribute('show-id', 'wuyi-tea-coop');
@@ -28,6 +29,23 @@ async function mount(width: number, attributes = ''): Promise<{ box: HTMLElement
 const part = (live: LpLiveShopping, name: string) => live.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const rect = (el: Element | null) => el!.getBoundingClientRect();
 const visible = (el: Element | null) => !!el && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none' && rect(el).height > 0;
+
+/**
+ * Nothing spills sideways: the box does not scroll horizontally, every named part lies within it,
+ * and the regions (not small controls, whose badges may overhang them by design) do not scroll.
+ */
+function expectNoHorizontalOverflow(box: HTMLElement, live: LpLiveShopping, names: readonly string[]): void {
+  const outer = rect(box);
+  expect(box.scrollWidth, 'box').to.be.at.most(box.clientWidth);
+  for (const name of names) {
+    const el = part(live, name);
+    if (!visible(el)) continue;
+    const r = rect(el);
+    expect(r.left, `${name} left`).to.be.at.least(outer.left - 1);
+    expect(r.right, `${name} right`).to.be.at.most(outer.right + 1);
+    if (['frame', 'stage', 'chat', 'products'].includes(name)) expect(el!.scrollWidth, `${name} scrollWidth`).to.be.at.most(el!.clientWidth + 1);
+  }
+}
 
 describe('<lp-live-shopping>', () => {
   let box: HTMLElement | undefined;
@@ -70,6 +88,7 @@ describe('<lp-live-shopping>', () => {
     const mounted = await mount(1280);
     box = mounted.box;
     const { live } = mounted;
+    expectNoHorizontalOverflow(box, live, ['frame', 'header', 'stage', 'chat', 'products']);
     const stage = rect(part(live, 'stage'));
     const chat = rect(part(live, 'chat'));
     const products = rect(part(live, 'products'));
@@ -90,4 +109,59 @@ describe('<lp-live-shopping>', () => {
     expect(live.shadowRoot!.querySelector('lp-cart')).to.equal(null);
     expect(live.shadowRoot!.querySelector('lp-player')).to.not.equal(null);
   });
+});
+
+describe('<lp-live-shopping dir="rtl">', () => {
+  let box: HTMLElement | undefined;
+  afterEach(() => box?.remove());
+
+  it('at phone width: mirrored — chat overlaid bottom-right, cart top-left, products button bottom-left; nothing overflows', async () => {
+    const mounted = await mount(390, '', 'rtl');
+    box = mounted.box;
+    const { live } = mounted;
+    const stage = rect(part(live, 'stage'));
+    const chat = rect(part(live, 'chat'));
+    const cart = rect(part(live, 'header'));
+    const toggle = rect(part(live, 'products-toggle'));
+    expect(chat.right).to.be.closeTo(stage.right, 1);
+    expect(chat.bottom).to.be.closeTo(stage.bottom, 1);
+    expect(cart.left).to.be.closeTo(stage.left + 12, 2);
+    expect(cart.top).to.be.lessThan(stage.top + 20);
+    expect(toggle.left).to.be.closeTo(stage.left + 12, 2);
+    // The player's badges start at the inline start: top right.
+    const player = live.shadowRoot!.querySelector('lp-player')!;
+    await until(() => !!player.shadowRoot!.querySelector('[part~="badge"]'));
+    const badge = rect(player.shadowRoot!.querySelector('[part~="badge"]'));
+    expect(badge.right).to.be.closeTo(stage.right - 12, 2);
+    expectNoHorizontalOverflow(box, live, ['frame', 'stage', 'header', 'chat', 'on-screen', 'products-toggle']);
+    part(live, 'products-toggle')!.click();
+    await until(() => visible(part(live, 'products')));
+    expectNoHorizontalOverflow(box, live, ['products']);
+  });
+
+  it('at desktop width: mirrored — chat on the left of the player, the cart button at the inline end; text runs right to left; nothing overflows', async () => {
+    const mounted = await mount(1280, '', 'rtl');
+    box = mounted.box;
+    const { live } = mounted;
+    const stage = rect(part(live, 'stage'));
+    const chatBox = rect(part(live, 'chat'));
+    const title = rect(part(live, 'title'));
+    const cart = rect(part(live, 'cart'));
+    expect(chatBox.right).to.be.at.most(stage.left);
+    expect(rect(part(live, 'products')).top).to.be.at.least(stage.bottom);
+    expect(title.right).to.be.closeTo(stage.right, 2); // the headline starts at the right
+    expect(cart.left).to.be.closeTo(chatBox.left, 2); // the cart button ends at the left
+    expectNoHorizontalOverflow(box, live, ['frame', 'header', 'stage', 'chat', 'products']);
+
+    // Direction is inherited through every shadow root.
+    const chat = live.shadowRoot!.querySelector('lp-chat')!;
+    const carousel = live.shadowRoot!.querySelector('lp-product-carousel')!;
+    const inner = () => {
+      const card = carousel.shadowRoot!.querySelector('lp-product-card');
+      return [chat, chat.shadowRoot!.querySelector('[part~="input"]'), carousel, card, card?.shadowRoot!.querySelector('[part~="title"]')];
+    };
+    await until(() => inner().every(Boolean));
+    for (const el of inner()) expect(getComputedStyle(el!).direction, el!.localName).to.equal('rtl');
+  });
+
 });

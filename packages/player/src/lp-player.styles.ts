@@ -262,7 +262,8 @@ export const playerStyles = [
     /* Mini-player. */
     .frame.floated {
       position: fixed;
-      inset: auto 1rem 1rem auto;
+      inset-block: auto 1rem;
+      inset-inline: auto 1rem;
       width: var(--lp-player-mini-width, min(320px, 60vw));
       aspect-ratio: var(--lp-player-aspect-ratio, 16 / 9);
       height: auto;

@@ -35,7 +35,10 @@
  * @csspart frame - The box holding everything (the part that floats as the mini-player).
  * @csspart video - The `<video>`.
  * @csspart poster - The poster image behind the countdown and ended cards.
- * @csspart badge - The LIVE / Replay badge (also `live`, `replay`, `back-to-live` parts).
+ * @csspart badge - The LIVE / Replay badge, or the "Back to live" button.
+ * @csspart live - The badge while live (with `badge`).
+ * @csspart replay - The badge of a replay (with `badge`).
+ * @csspart back-to-live - The badge as the "Back to live" button, when behind the live position (with `badge`).
  * @csspart viewers - The viewer count.
  * @csspart overlay - The centred card: countdown, ended, error, big play button.
  * @csspart big-play - The big play button.
@@ -54,6 +57,7 @@
  * @cssprop --lp-player-live - The LIVE badge (default `--lp-color-live`).
  * @cssprop --lp-player-background - Behind the video (default #000).
  * @cssprop --lp-player-controls-background - The control bar's scrim.
+ * @cssprop --lp-player-overlay-background - Behind the error and ended cards (default `rgb(0 0 0 / 0.7)`).
  * @cssprop --lp-player-mini-width - Width of the mini-player (default 320px).
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';

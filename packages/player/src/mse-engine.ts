@@ -4,7 +4,7 @@
  */
 import type Hls from 'hls.js';
 import type { ErrorData, HlsConfig, LevelSwitchedData } from 'hls.js';
-import type { HlsConstructor } from './hls-loader.js';
+import { workerScriptURL, type HlsConstructor } from './hls-loader.js';
 import type { CaptionTrack, EngineEvents, PlaybackEngine, QualityLevel } from './playback-engine.js';
 
 /**
@@ -13,8 +13,11 @@ import type { CaptionTrack, EngineEvents, PlaybackEngine, QualityLevel } from '.
  *   the buffer a live player holds) and are retried with backoff by hls.js first.
  * - `lowLatencyMode` uses LL-HLS parts when a stream has them; plain HLS is unaffected.
  * - A bounded back buffer keeps memory flat on a show that lasts hours.
+ * - The worker URL goes through `workerScriptURL()` (Trusted Types, see hls-loader.ts): typed
+ *   as hls.js's string, a TrustedScriptURL reaches the patched `new Worker` unchanged.
  */
-export function playerHlsConfig(workerPath: string | undefined): Partial<HlsConfig> {
+export function playerHlsConfig(path: string | undefined): Partial<HlsConfig> {
+  const workerPath = path === undefined ? undefined : (workerScriptURL(path) as string | undefined);
   const retry = { maxNumRetry: 3, retryDelayMs: 500, maxRetryDelayMs: 4000, backoff: 'exponential' as const };
   return {
     ...(workerPath ? { workerPath } : { enableWorker: false }),

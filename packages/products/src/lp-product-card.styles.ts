@@ -37,7 +37,7 @@ export const cardStyles = css`
   .badge {
     position: absolute;
     top: 0.5rem;
-    left: 0.5rem;
+    inset-inline-start: 0.5rem;
     margin: 0;
     padding: 0.1rem 0.55rem;
     border-radius: 999px;
@@ -51,7 +51,7 @@ export const cardStyles = css`
     display: inline-block;
     width: 0.45em;
     height: 0.45em;
-    margin-right: 0.4em;
+    margin-inline-end: 0.4em;
     border-radius: 50%;
     background: currentColor;
     vertical-align: 0.1em;

@@ -27,7 +27,9 @@
  * @cssprop --lp-card-radius - Corner radius (default: `--lp-radius`).
  * @cssprop --lp-card-image-ratio - Aspect ratio of the image frame (default `1`).
  * @cssprop --lp-price-color - Colour of the current price.
+ * @cssprop --lp-price-size - Size of the current price (default `1.1em`).
  * @cssprop --lp-discount-background - Background of the discount badge.
+ * @cssprop --lp-discount-color - Text colour of the discount badge.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { baseStyles } from '@liveplus/ui';

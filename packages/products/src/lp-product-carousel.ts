@@ -24,7 +24,16 @@
  * @csspart item - One list item (wraps a card).
  * @csspart nav - The previous / next buttons (row layout on wide containers).
  * @csspart message - Loading, empty and error messages.
- * @csspart card - Each card (exported from `<lp-product-card>`, like `badge`, `image`, `title`, `price`, `actions`).
+ * @csspart card - Each `<lp-product-card>`'s card (the card's parts below are exported through the carousel).
+ * @csspart badge - A card's "on screen now" badge.
+ * @csspart media - A card's image frame.
+ * @csspart image - A card's product image.
+ * @csspart body - A card's text and actions.
+ * @csspart title - A card's product title.
+ * @csspart price - A card's price line.
+ * @csspart availability - A card's availability.
+ * @csspart attributes - A card's labelled facts.
+ * @csspart actions - A card's buy button area.
  * @cssprop --lp-carousel-item-width - Width of a card in the row layout (default `11.5rem`).
  * @cssprop --lp-carousel-gap - Space between cards (default `0.75rem`).
  * @cssprop --lp-carousel-max-height - Height limit of the list layout before it scrolls (default none).
@@ -122,8 +131,20 @@ export class LpProductCarousel extends LpElement {
     if (!item || !list) return;
     this.#follow = null;
     const behavior = smooth && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 'smooth' : 'auto';
-    // The list is the offset parent of its items (position: relative).
-    list.scrollTo(this.layout === 'list' ? { top: item.offsetTop - 8, behavior } : { left: item.offsetLeft - 8, behavior });
+    if (this.layout === 'list') {
+      // The list is the offset parent of its items (position: relative).
+      list.scrollTo({ top: item.offsetTop - 8, behavior });
+      return;
+    }
+    // Align the item with the list's inline start: the left edge, or the right one right to left
+    // (where scroll positions run from 0 to negative).
+    const box = list.getBoundingClientRect();
+    const at = item.getBoundingClientRect();
+    list.scrollTo({ left: list.scrollLeft + (this.#rtl() ? at.right - box.right + 8 : at.left - box.left - 8), behavior });
+  }
+
+  #rtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
   }
 
   override connectedCallback(): void {
@@ -150,7 +171,8 @@ export class LpProductCarousel extends LpElement {
     if (item.localName !== 'li') return;
     const products = this.#visible();
     const index = Number(item.dataset['index']);
-    const next = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: products.length - 1 }[event.key];
+    const forward = this.#rtl() ? -1 : 1; // ArrowLeft is "next" right to left
+    const next = { ArrowRight: index + forward, ArrowDown: index + 1, ArrowLeft: index - forward, ArrowUp: index - 1, Home: 0, End: products.length - 1 }[event.key];
     const target = next === undefined ? undefined : products[Math.max(0, Math.min(products.length - 1, next))];
     if (!target) return;
     event.preventDefault();
@@ -171,7 +193,7 @@ export class LpProductCarousel extends LpElement {
 
   #page(direction: 1 | -1): void {
     const list = this.#list;
-    list?.scrollBy({ left: direction * list.clientWidth * 0.8, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    list?.scrollBy({ left: (this.#rtl() ? -direction : direction) * list.clientWidth * 0.8, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

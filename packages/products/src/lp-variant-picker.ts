@@ -22,6 +22,10 @@
  * @csspart availability - Availability of the chosen variant.
  * @csspart notice - The message shown when a live update cleared the choice.
  * @cssprop --lp-picker-chip-radius - Corner radius of the value chips.
+ * @cssprop --lp-price-color - Colour of the chosen variant's price.
+ * @cssprop --lp-price-size - Size of that price (default `1.1em`).
+ * @cssprop --lp-discount-background - Background of the discount badge.
+ * @cssprop --lp-discount-color - Text colour of the discount badge.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { baseStyles, emit } from '@liveplus/ui';

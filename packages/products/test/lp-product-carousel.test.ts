@@ -108,6 +108,36 @@ describe('<lp-product-carousel>', () => {
     controller.destroy();
   });
 
+  it('right to left: starts at the right, follows the stream, pages and moves with the arrow keys in reading order', async () => {
+    const { adapter, controller } = await startShow({ products: many(30) });
+    const el = carousel({ controller, dir: 'rtl' });
+    el.style.width = '700px'; // wide enough for the previous / next buttons
+    await el.updateComplete;
+    const box = list(el).getBoundingClientRect();
+    expect(items(el)[0]!.getBoundingClientRect().right).to.be.closeTo(box.right, 8);
+    expect(items(el)[1]!.getBoundingClientRect().right).to.be.at.most(items(el)[0]!.getBoundingClientRect().left);
+    // The product on screen is brought into view (RTL scroll positions are negative).
+    await highlight(adapter, 'p20');
+    await until(() => inView(el, 20), 'item 20 in view');
+    expect(list(el).scrollLeft).to.be.lessThan(0);
+    // Previous (at the right, where the list starts) goes back to the start; next pages on.
+    list(el).scrollLeft = 0;
+    const [previous, next] = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="nav"] button');
+    expect(previous!.getBoundingClientRect().left).to.be.greaterThan(next!.getBoundingClientRect().left);
+    next!.click();
+    await until(() => list(el).scrollLeft < -100, 'paged on');
+    previous!.click();
+    await until(() => list(el).scrollLeft === 0, 'back at the start');
+    // ArrowLeft is "next" in reading order.
+    const focused = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['index'];
+    items(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await until(() => focused() === '1', 'focus on item 1');
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => focused() === '0', 'back on item 0');
+    controller.destroy();
+  });
+
   it('stays light with 500 products: cards only near the viewport, more as the viewer scrolls', async () => {
     const { adapter, controller } = await startShow({ products: many(500) });
     const el = carousel({ controller });

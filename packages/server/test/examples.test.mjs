@@ -77,6 +77,21 @@ describe('example pages in Chromium', () => {
     await page.close();
   });
 
+  it('live-shopping ?dir=rtl: the page runs right to left and the element mirrors (chat overlaid on the right on a phone)', async () => {
+    const { page, problems } = await open('/examples/live-shopping.html?dir=rtl', { width: 390, height: 844 });
+    await page.waitForFunction(() => document.getElementById('live')?.controller?.state.phase === 'ready');
+    const layout = await page.evaluate(() => {
+      const root = document.getElementById('live').shadowRoot;
+      const edge = (name) => root.querySelector(`[part~="${name}"]`).getBoundingClientRect();
+      return { dir: document.documentElement.dir, stage: edge('stage').right, chat: edge('chat').right, scroll: document.documentElement.scrollWidth };
+    });
+    assert.equal(layout.dir, 'rtl');
+    assert.ok(Math.abs(layout.chat - layout.stage) <= 1, JSON.stringify(layout));
+    assert.ok(layout.scroll <= 390, `no horizontal scroll: ${layout.scroll}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   for (const engine of ['native', 'mse']) {
     it(`video: the live stream plays with the ${engine} engine`, async () => {
       const { page, problems } = await open(`/examples/video.html?engine=${engine}`);

@@ -21,13 +21,13 @@ declare global {
  * (or the HTTP adapter for its `endpoint`),
  * provides it to every LivePlus element inside it (through @lit/context, so parts placed
  * anywhere in a site's own layout find it), renders only its slot, and destroys the controller
- * when it is removed from the page.
+ * when it is removed from the page. With `theme`, it sets the system tokens (`--lp-color-*`) for
+ * everything inside.
  *
  * @element lp-show
  * @slot - The show's parts, in any layout.
  * @fires lp-error - Loading or realtime failed (`detail.code`, `detail.source`); the elements show it too.
  * @fires lp-ready - The show and its products are loaded (`detail.controller`).
- * @cssprop --lp-color-accent - Accent colour of every element inside (see the token table in @liveplus/ui).
  */
 export class LpShow extends LitElement {
   static readonly version = VERSION;

@@ -5,20 +5,8 @@
  * dark under `prefers-color-scheme: dark`, and forced with `theme="light|dark"` on the element
  * or on `<lp-show>` (which then sets the system tokens for everything inside it).
  *
- * | token | light default | dark default |
- * | --- | --- | --- |
- * | `--lp-color-accent` | #c0265e | #ff7aa8 |
- * | `--lp-color-on-accent` | #ffffff | #2a0614 |
- * | `--lp-color-surface` | #ffffff | #17151f |
- * | `--lp-color-surface-raised` | #f5f3f8 | #24212e |
- * | `--lp-color-text` | #1d1b26 | #eeebf5 |
- * | `--lp-color-text-muted` | #5f5b70 | #a9a4bb |
- * | `--lp-color-border` | #e3e0ea | #343042 |
- * | `--lp-color-live` | #d62839 | #ff5a67 |
- * | `--lp-color-danger` | #b3261e | #ff8a80 |
- * | `--lp-color-success` | #1b7f3b | #6fdc8c |
- * | `--lp-radius` | 12px | |
- * | `--lp-font-family` | system-ui stack | |
+ * The defaults are `themeDefaults` below; the README's token table (packages/elements/README.md,
+ * "Theming") is generated from them and from the elements' @cssprop / @csspart JSDoc.
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
@@ -47,6 +35,12 @@ const DARK: typeof LIGHT = {
   success: '#6fdc8c',
 };
 
+const RADIUS = '12px';
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+/** The system tokens' defaults: `--lp-color-<name>` light and dark, `--lp-radius`, `--lp-font-family`. */
+export const themeDefaults = { light: LIGHT, dark: DARK, radius: RADIUS, fontFamily: FONT_FAMILY } as const;
+
 const privateVars = (palette: typeof LIGHT) =>
   Object.entries(palette)
     .map(([name, value]) => `--_${name}: var(--lp-color-${name}, ${value});`)
@@ -61,8 +55,8 @@ const systemVars = (palette: typeof LIGHT) =>
 export const baseStyles: CSSResult = css`
   :host {
     ${unsafeCSS(privateVars(LIGHT))}
-    --_radius: var(--lp-radius, 12px);
-    --_font: var(--lp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    --_radius: var(--lp-radius, ${unsafeCSS(RADIUS)});
+    --_font: var(--lp-font-family, ${unsafeCSS(FONT_FAMILY)});
     font-family: var(--_font);
     color: var(--_text);
     -webkit-tap-highlight-color: transparent;
