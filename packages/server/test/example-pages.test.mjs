@@ -106,4 +106,34 @@ describe('embedding example pages in Chromium', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('farm co-op: at 390 × 844 the vertical live room, in Chinese, with the advertising disclosure and prices in yuan', async () => {
+    const { page, problems } = await open('/examples/farm-coop/', PHONE);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    const live = page.locator('lp-live-shopping');
+    const region = (name) => box(live.locator(`[part~="${name}"]`).first());
+    await live.getByRole('button', { name: '购物车，暂无商品' }).waitFor();
+    await plays(page, live.locator('lp-player'));
+    const stage = await region('stage');
+    const chat = await region('chat');
+    const cart = await region('cart');
+    // The player: full width and taller than wide, filling the first screen under the site's header.
+    assert.ok(Math.abs(stage.width - 390) <= 1, `stage width ${stage.width}`);
+    assert.ok(stage.height > stage.width && stage.bottom <= 844 + 1, `stage ${JSON.stringify(stage)}`);
+    // The chat over the video, in its lower left; the cart button in its top right.
+    assert.ok(Math.abs(chat.left - stage.left) <= 1 && Math.abs(chat.bottom - stage.bottom) <= 1, `chat ${JSON.stringify(chat)}`);
+    assert.ok(chat.top > stage.top + stage.height / 2 && chat.right < stage.right - 40, `chat ${JSON.stringify(chat)}`);
+    assert.ok(cart.right > stage.right - 24 && cart.top < stage.top + 24, `cart ${JSON.stringify(cart)}`);
+    // Chinese words, the affiliate disclosure on the video, and yuan.
+    assert.equal(await live.locator('[part~=disclosure]').textContent(), '广告 · 主播为武夷山市青岚溪茶叶专业合作社带货，按销售获得佣金');
+    assert.equal(await live.getByPlaceholder('说点什么…').count(), 1);
+    await live.getByRole('button', { name: '商品', exact: true }).click();
+    const prices = live.locator('lp-product-carousel [part~=price] .current');
+    await prices.first().waitFor();
+    const texts = await prices.allTextContents();
+    assert.ok(texts.length >= 3, `prices: ${texts}`);
+    for (const text of texts) assert.match(text, /^¥\d+\.\d{2}/, `a price in yuan: ${text}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
