@@ -29,6 +29,8 @@ import { LpElement, baseStyles, providerThemeStyles, type LpReadyDetail } from '
  * @fires lp-error - Something failed (`detail.code`, `detail.source`).
  * @csspart frame - The layout grid.
  * @csspart header - The top bar with the cart button.
+ * @csspart title - The show's title (wide layout).
+ * @csspart disclosure - What kind of show this is: own goods, sponsored, affiliate (under the LIVE badge on phones).
  * @csspart stage - The player's region.
  * @csspart player - The `<lp-player>`.
  * @csspart on-screen - The card of the product on screen now (narrow layout).

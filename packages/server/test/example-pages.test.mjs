@@ -136,4 +136,49 @@ describe('embedding example pages in Chromium', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('theming: one show in three looks — light, dark, and a brand made of tokens and parts — each next to the CSS that makes it', async () => {
+    const { page, problems } = await open('/examples/theming/');
+    const rooms = page.locator('.theme lp-live-shopping');
+    assert.equal(await rooms.count(), 3);
+    const looks = [];
+    for (const room of await rooms.all()) {
+      await room.getByRole('button', { name: 'Cart, empty' }).waitFor();
+      looks.push(
+        await room.evaluate((live) => {
+          const style = (node) => getComputedStyle(node);
+          const cart = live.shadowRoot.querySelector('lp-cart').shadowRoot.querySelector('[part~=button]');
+          return {
+            accent: style(live.shadowRoot.querySelector('[part~=products-toggle]')).backgroundColor,
+            surface: style(live.shadowRoot.querySelector('[part~=products]')).backgroundColor,
+            cartSurface: style(cart).backgroundColor,
+            cartText: style(cart).color,
+            font: style(live.shadowRoot.querySelector('lp-chat')).fontFamily,
+          };
+        }),
+      );
+    }
+    const [light, dark, brand] = looks;
+    assert.equal(new Set(looks.map((l) => l.accent)).size, 3, `three accents: ${looks.map((l) => l.accent)}`);
+    assert.equal(new Set(looks.map((l) => l.surface)).size, 3, `three surfaces: ${looks.map((l) => l.surface)}`);
+    // Light on white; dark: a dark surface with light text, inside the nested elements too.
+    const luminance = (rgb) => {
+      const [r, g, b] = rgb.match(/\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    assert.equal(light.surface, 'rgb(255, 255, 255)');
+    assert.ok(luminance(dark.surface) < 0.15 && luminance(dark.cartSurface) < 0.15, `dark surfaces ${dark.surface} ${dark.cartSurface}`);
+    assert.ok(luminance(dark.cartText) > 0.8, `light text on dark: ${dark.cartText}`);
+    // The brand: exactly what its stylesheet says, and the <pre> shows that stylesheet.
+    const css = await (await fetch(new URL('/examples/theming/trailhead.css', server.url))).text();
+    const hex = (name) => css.match(new RegExp(`${name}: #(\\w{2})(\\w{2})(\\w{2});`)).slice(1).map((h) => parseInt(h, 16));
+    assert.equal(brand.accent, `rgb(${hex('--lp-color-accent').join(', ')})`);
+    assert.equal(brand.surface, `rgb(${hex('--lp-color-surface').join(', ')})`);
+    assert.equal(brand.cartSurface, brand.surface);
+    assert.match(brand.font, /Georgia/);
+    assert.equal(await page.locator('[data-css]').textContent(), css);
+    assert.match(await page.locator('.theme').nth(1).locator('[data-markup]').textContent(), /theme="dark"/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
