@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatMoney, type LiveShoppingAdapter } from '@liveplus/core';
-import { LpElement, baseStyles, type LpReadyDetail } from '@liveplus/ui';
+import { LpElement, baseStyles, providerThemeStyles, type LpReadyDetail } from '@liveplus/ui';
 
 /**
  * `<lp-live-shopping>`: the whole live-shopping experience in one tag — the player, the product
@@ -32,8 +32,8 @@ import { LpElement, baseStyles, type LpReadyDetail } from '@liveplus/ui';
  * @fires lp-error - Something failed (`detail.code`, `detail.source`).
  * @csspart frame - The layout grid.
  * @csspart header - The top bar with the cart button.
- * @csspart title - The show's title in the top bar (wide layout).
- * @csspart disclosure - The show's commercial nature (own goods, sponsored, affiliate) under the title.
+ * @csspart title - The show's title (wide layout).
+ * @csspart disclosure - What kind of show this is: own goods, sponsored, affiliate (under the LIVE badge on phones).
  * @csspart stage - The player's region.
  * @csspart player - The `<lp-player>`.
  * @csspart on-screen - The card of the product on screen now (narrow layout).
@@ -92,7 +92,7 @@ export class LpLiveShopping extends LpElement {
     return html`<div class="headline">
       <p class="title" part="title">${show.title}</p>
       <p class="meta">
-        <span>${this.t('seller.soldBy', { name: show.seller.displayName })}${show.seller.verified ? html` · ${this.t('seller.verified')}` : nothing}</span>
+        <span class="seller">${this.t('seller.soldBy', { name: show.seller.displayName })}${show.seller.verified ? html` · ${this.t('seller.verified')}` : nothing}</span>
         <span class="disclosure ${disclosure.kind}" part="disclosure">${this.t(`disclosure.${disclosure.kind}`, { party: 'party' in disclosure ? disclosure.party : '' })}</span>
       </p>
     </div>`;
@@ -127,9 +127,10 @@ export class LpLiveShopping extends LpElement {
           <lp-product-carousel></lp-product-carousel>
         </section>`;
     return html`
-      <lp-show show-id=${this.showId ?? ''} endpoint=${this.endpoint ?? ''} .adapter=${this.adapter} locale=${this.locale ?? ''} theme=${this.theme ?? ''} @lp-ready=${this.#ready}>
+      <lp-show show-id=${this.showId ?? ''} endpoint=${this.endpoint ?? ''} .adapter=${this.adapter} locale=${this.locale ?? ''} @lp-ready=${this.#ready}>
         <div part="frame" class="frame">
-          <div part="header" class="header">${this.#headline()}${this.noCart ? nothing : html`<lp-cart part="cart"></lp-cart>`}</div>
+          ${this.#headline()}
+          <div part="header" class="header">${this.noCart ? nothing : html`<lp-cart part="cart"></lp-cart>`}</div>
           ${this.noPlayer ? nothing : html`<div part="stage" class="stage"><lp-player part="player" autoplay ?floating=${this.floating}></lp-player></div>`}
           ${this.#onScreenProduct()}
           ${this.noChat ? nothing : html`<div part="chat" class="chat"><lp-chat></lp-chat></div>`}
@@ -146,6 +147,10 @@ export class LpLiveShopping extends LpElement {
 
   static override styles = [
     baseStyles,
+    // \`theme\` sets the system tokens on this element, where the page's own tokens
+    // (\`lp-live-shopping { --lp-color-accent: … }\`) win, rather than on the inner <lp-show>,
+    // where they would override the page's.
+    providerThemeStyles,
     css`
       :host {
         display: block;
@@ -184,8 +189,29 @@ export class LpLiveShopping extends LpElement {
         inset-inline-end: 0.75rem;
         z-index: 3;
       }
+      /* On phones only the disclosure shows, under the LIVE badge: advertising is never hidden. */
       .headline {
+        position: absolute;
+        top: 3rem;
+        inset-inline-start: 0.75rem;
+        z-index: 3;
+        max-width: min(60%, 16rem);
+      }
+      .headline p {
+        margin: 0;
+      }
+      .title,
+      .seller {
         display: none;
+      }
+      .disclosure {
+        display: inline-block;
+        padding: 0.1rem 0.5rem;
+        border-radius: 0.5rem;
+        background: rgb(0 0 0 / 0.55);
+        color: #fff;
+        font-size: 0.75rem;
+        line-height: 1.4;
       }
       .chat {
         position: absolute;
@@ -223,11 +249,10 @@ export class LpLiveShopping extends LpElement {
         .stage lp-player::part(controls) {
           display: none;
         }
-        /* The cart owns the top right corner; the unmute pill goes under the LIVE badge. */
+        /* The cart owns the top right corner and the disclosure the space under the LIVE badge;
+           the unmute pill goes under the cart. */
         .stage lp-player::part(unmute) {
-          top: 3rem;
-          inset-inline-end: auto;
-          inset-inline-start: 0.75rem;
+          top: 4rem;
         }
       }
       .on-screen {
@@ -334,20 +359,29 @@ export class LpLiveShopping extends LpElement {
           background: none;
           color: inherit;
         }
+        .headline,
         .header {
           grid-area: header;
           position: static;
-          display: flex;
-          align-items: center;
-          justify-content: space-between;
-          gap: 1rem;
+          align-self: center;
         }
         .headline {
-          display: block;
           min-width: 0;
+          max-width: none;
+          padding-inline-end: 4rem;
         }
-        .headline p {
-          margin: 0;
+        .header {
+          justify-self: end;
+        }
+        .title,
+        .seller {
+          display: block;
+        }
+        .disclosure {
+          padding: 0;
+          background: none;
+          color: inherit;
+          font-size: inherit;
         }
         .title {
           font-size: 1.2rem;

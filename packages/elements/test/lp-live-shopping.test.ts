@@ -101,6 +101,36 @@ describe('<lp-live-shopping>', () => {
     expect(part(live, 'disclosure')!.textContent).to.match(/^广告/);
   });
 
+  it('shows the show\'s disclosure on phones too, under the LIVE badge and clear of the cart', async () => {
+    const mounted = await mount(390);
+    box = mounted.box;
+    const { live } = mounted;
+    const disclosure = part(live, 'disclosure');
+    expect(visible(disclosure)).to.equal(true);
+    expect(disclosure!.textContent).to.equal('广告 · 主播为武夷山市青岚溪茶叶专业合作社带货，按销售获得佣金');
+    const stage = rect(part(live, 'stage'));
+    const pill = rect(disclosure);
+    expect(pill.left).to.be.closeTo(stage.left + 12, 2);
+    expect(pill.top).to.be.lessThan(stage.top + stage.height / 4);
+    expect(pill.right).to.be.lessThan(rect(part(live, 'header')).left);
+    expect(visible(part(live, 'title'))).to.equal(false);
+  });
+
+  it('theme="dark" forces the dark tokens inside, and the page\'s own tokens still win over them', async () => {
+    const mounted = await mount(390);
+    box = mounted.box;
+    const { live } = mounted;
+    live.theme = 'dark';
+    live.style.setProperty('--lp-color-accent', 'rgb(1, 2, 3)');
+    await live.updateComplete;
+    const cart = live.shadowRoot!.querySelector('lp-cart')!;
+    await cart.updateComplete;
+    const inCart = (name: string) => getComputedStyle(cart.shadowRoot!.querySelector(`[part~="${name}"]`)!).backgroundColor;
+    expect(inCart('count')).to.equal('rgb(1, 2, 3)'); // the page's accent, in an element inside the inner <lp-show>
+    expect(inCart('button')).to.equal('rgb(23, 21, 31)'); // the dark surface
+    expect(getComputedStyle(part(live, 'products-toggle')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
   it('leaves out the regions turned off by attribute', async () => {
     const mounted = await mount(1280, 'no-chat no-cart');
     box = mounted.box;

@@ -44,7 +44,7 @@ describe('example pages in Chromium', () => {
     const { page, problems } = await open('/');
     const links = await page.$$eval('main a[href^="/examples/"], main a[href^="/host/"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
     await page.close();
-    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/video.html', '/examples/core.html', '/host/']) {
+    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/video.html', '/examples/core.html', '/host/', '/examples/scenic-spot/index.html', '/examples/farm-coop/index.html', '/examples/theming/index.html']) {
       assert.ok(links.includes(expected), `the index links ${expected}`);
     }
     for (const link of links) {
