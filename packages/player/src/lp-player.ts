@@ -205,6 +205,7 @@ export class LpPlayer extends LpElement {
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #observer: IntersectionObserver | undefined;
   #inView = true;
+  #seen = false;
   #miniDismissed = false;
   #published: ShowController | undefined;
   #switching = false;
@@ -794,12 +795,16 @@ export class LpPlayer extends LpElement {
 
   #onVisibility(visible: boolean): void {
     this.#inView = visible;
-    if (visible) this.#miniDismissed = false;
+    if (visible) {
+      this.#seen = true;
+      this.#miniDismissed = false;
+    }
     this.#updateFloat();
   }
 
+  /** Floats only once scrolled away: a player below the fold that was never seen stays put. */
   #updateFloat(): void {
-    this._floated = this.floating && !this.#inView && !this.#miniDismissed && this._phase === 'playing';
+    this._floated = this.floating && this.#seen && !this.#inView && !this.#miniDismissed && this._phase === 'playing';
   }
 
   #closeMini(): void {

@@ -54,6 +54,22 @@ describe('<lp-player floating>', function () {
     expect(video(player).paused).to.equal(true);
   });
 
+  it('a player below the fold that was never in view does not float', async () => {
+    page = document.createElement('div');
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(page);
+    page.append(spacer);
+    const player = createPlayer({ src: LIVE, preferPlayback: 'mse', autoplay: true, floating: true }, page);
+    await advances(player, 0.5);
+    expect($(player, '.frame.floated')).to.equal(null);
+    // Once it has been seen, scrolling it away floats it.
+    player.scrollIntoView({ block: 'center' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    window.scrollTo(0, 0);
+    await until(() => $(player, '.frame.floated') !== null, 'floating after it was seen');
+  });
+
   it('does not float without the attribute, or when paused', async () => {
     page = document.createElement('div');
     const spacer = document.createElement('div');
