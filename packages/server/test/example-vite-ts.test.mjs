@@ -5,31 +5,16 @@
 // add to cart fills Acme's basket, and the checkout is handed to the app.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { createDemoServer } from '../dist/index.js';
+import { launchChromium, openPage } from './page.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PAGE = '/examples/vite-ts/dist/index.html';
 const ACME = 'acme/api/v2/streams/misty-peak-tour';
 let server;
 let browser;
 
-/** Opens a page, recording console errors, page errors and CSP violations. */
-async function open(path, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  return { page, problems };
-}
+/** Opens a page of the demo server, recording console errors, page errors and CSP violations. */
+const open = (path, viewport) => openPage(browser, new URL(path, server.url).href, viewport);
 
 const acme = async (path) => (await fetch(new URL(path, server.url))).json();
 const heard = (page) => page.$$eval('#heard-log li', (items) => items.map((item) => item.textContent));
@@ -37,10 +22,7 @@ const heard = (page) => page.$$eval('#heard-log li', (items) => items.map((item)
 describe('examples/vite-ts in Chromium', () => {
   before(async () => {
     server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
