@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Builds the example apps that need a bundler (the React app) with esbuild, into their own
-// dist/ folders (never committed). Part of `npm run build`.
+// Builds the example apps that need a bundler, into their own dist/ folders (never committed).
+// Part of `npm run build`:
+// - the React app, with esbuild;
+// - the Vite + TypeScript app, with its own `npm run build`: `tsc --noEmit` (strict; a type error
+//   fails the whole build), then `vite build` for the demo server's /examples/vite-ts/dist/.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -31,3 +35,13 @@ await build({
 });
 // The player looks for hls.js's worker next to its module (see packages/player).
 copyFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'), `${outdir}/hls.worker.js`);
+
+const vite = spawnSync('npm', ['run', '--silent', '--workspace', 'examples/vite-ts', 'build', '--', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
+if (vite.status !== 0) {
+  console.error('examples/vite-ts: the type check or the Vite build failed (see above).');
+  process.exit(1);
+}

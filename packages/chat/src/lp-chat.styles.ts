@@ -54,6 +54,8 @@ export const chatStyles = css`
   }
 
   .pinned {
+    /* Never squeezed by a long conversation below it: it keeps its (up to) three lines. */
+    flex: none;
     padding: 0.5rem 0.75rem;
     background: var(--lp-chat-pinned-background, var(--_surface-raised));
     border-bottom: 1px solid var(--_border);

@@ -34,6 +34,20 @@ describe('<lp-chat> messages', function () {
     expect(pinned.textContent).to.contain('Pinned').and.contain('Xiaoyu').and.contain('Welcome!');
   });
 
+  it('keeps the pinned message’s lines when a long conversation fills the chat', async () => {
+    const long = 'Two-day trip guests: we meet at the North Gate visitor centre at 07:30. Bring layers, it is 8 °C colder at the top.';
+    const { chat, adapter } = await mountChat({ fixture: showFixture({ chat: [...history(40), message(41, { text: long })] }) });
+    chat.style.width = '20rem';
+    adapter.emit('tea', { type: 'message-pinned', messageId: 'm41', pinned: true });
+    await rendered(chat);
+    const pinned = $(chat, '[part="pinned"]')!;
+    // The text needs more than three lines, so the box shows its three (the clamp), not fewer.
+    const style = getComputedStyle(pinned);
+    const threeLines = 3 * parseFloat(style.lineHeight) + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    expect(pinned.scrollHeight).to.be.above(threeLines);
+    expect(pinned.getBoundingClientRect().height).to.be.at.least(threeLines - 1);
+  });
+
   it('makes deleted messages and muted users disappear live, pinned included', async () => {
     const { chat, say, adapter } = await mountChat();
     say('hello', { id: 'a', userId: 'ann', name: 'Ann' });

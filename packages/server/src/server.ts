@@ -13,11 +13,14 @@
  *   /replay/…                           the same three, as a VOD replay
  *   /api/v1/…                           the LivePlus HTTP API (api/index.ts; packages/adapter-http/openapi.yaml)
  *   /host/                              the host console (examples/host/), driving the API with the host token
+ *   /acme/api/v2/…                      the fictional Acme Live Commerce API of the Vite + TypeScript example
+ *                                       (examples/vite-ts/api/acme-api.mjs, in memory), which its custom adapter talks to
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { liveEdge, liveMediaPlaylist, multivariantPlaylist, vodMediaPlaylist } from './hls.js';
 import { HLS_PLAYLIST, HttpError, MPEG_TS, notFound, parseTarget, send, sendProblem, serveFile, type RequestTarget } from './http.js';
@@ -36,6 +39,23 @@ export interface DemoServerOptions {
   readonly now?: () => number;
   /** The API's options (storage, limits, CORS, host token…), or false for no API. Default: in memory. */
   readonly api?: ApiOptions | false;
+  /** Mount the example apps' own fictional backends (the Acme API at /acme/api/v2/). Default true. */
+  readonly exampleBackends?: boolean;
+}
+
+/** A fictional backend an example app brings along: a node:http handler for a path prefix. */
+interface ExampleBackend {
+  handles(url: string | undefined): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  close(): void;
+}
+
+/** The Acme API of examples/vite-ts, when the repository has it. */
+async function exampleBackends(root: string): Promise<ExampleBackend[]> {
+  const acme = join(root, 'examples', 'vite-ts', 'api', 'acme-api.mjs');
+  if (!existsSync(acme)) return [];
+  const module = (await import(pathToFileURL(acme).href)) as { createAcmeApi(): ExampleBackend };
+  return [module.createAcmeApi()];
 }
 
 export interface DemoServer {
@@ -97,7 +117,7 @@ function segmentNumber(name: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function createHandler(programme: Programme, root: string, now: () => number, faults: FaultInjector, api: Api | undefined) {
+function createHandler(programme: Programme, root: string, now: () => number, faults: FaultInjector, api: Api | undefined, backends: readonly ExampleBackend[]) {
   const examples = join(root, 'examples');
   const packages = join(root, 'packages');
   const hlsDist = locateHlsJs();
@@ -161,6 +181,8 @@ function createHandler(programme: Programme, root: string, now: () => number, fa
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // The API answers every method, its own CORS and its own problems.
     if (api?.handles(req.url)) return api.handle(req, res);
+    const backend = backends.find((b) => b.handles(req.url));
+    if (backend) return backend.handle(req, res);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new HttpError(405, 'Method Not Allowed', `${req.method} is not supported; use GET or HEAD.`, { Allow: 'GET, HEAD' });
@@ -188,7 +210,8 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const programme = await loadProgramme(join(MEDIA_DIR, 'stream'));
   const faults = new FaultInjector();
   const api = options.api === false ? undefined : createApi({ now, ...options.api });
-  const handler = createHandler(programme, root, now, faults, api);
+  const backends = options.exampleBackends === false ? [] : await exampleBackends(root);
+  const handler = createHandler(programme, root, now, faults, api, backends);
   const server = createServer((req, res) => void handler(req, res));
 
   await new Promise<void>((resolve, reject) => {
@@ -199,6 +222,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     });
   }).catch((error: unknown) => {
     api?.close(); // the port is taken: release the database
+    for (const backend of backends) backend.close();
     throw error;
   });
   const address = server.address() as AddressInfo;
@@ -211,6 +235,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     close: () =>
       new Promise<void>((resolve, reject) => {
         api?.close(); // ends the event streams, which would otherwise hold the close
+        for (const backend of backends) backend.close(); // and answers the held long polls
         faults.clear(); // hanging requests would hold the close for the whole grace period
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();

@@ -4,31 +4,15 @@
 // error, no CSP violation, and each page does what its card on the index promises.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { createDemoServer } from '../dist/index.js';
+import { launchChromium, openPage } from './page.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 let server;
 let browser;
 
-/** Opens a page, recording console errors, page errors and CSP violations. */
-async function open(path, viewport = DESKTOP) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  return { page, problems };
-}
+const open = (path, viewport = DESKTOP) => openPage(browser, new URL(path, server.url).href, viewport);
 
 /** Waits until the player's video has moved on by `seconds` while playing. */
 async function plays(page, player, seconds = 1) {
@@ -53,10 +37,7 @@ const box = (locator) =>
 describe('embedding example pages in Chromium', () => {
   before(async () => {
     server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -3,37 +3,19 @@
 // and each page does what the index says it shows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { createDemoServer } from '../dist/index.js';
+import { launchChromium, openPage } from './page.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 let server;
 let browser;
 
-/** Opens a page, recording console errors, page errors and CSP violations. */
-async function open(path, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  return { page, problems };
-}
+/** Opens a page of the demo server, recording console errors, page errors and CSP violations. */
+const open = (path, viewport) => openPage(browser, new URL(path, server.url).href, viewport);
 
 describe('example pages in Chromium', () => {
   before(async () => {
     server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -44,7 +26,7 @@ describe('example pages in Chromium', () => {
     const { page, problems } = await open('/');
     const links = await page.$$eval('main a[href^="/examples/"], main a[href^="/host/"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
     await page.close();
-    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/video.html', '/examples/core.html', '/host/', '/examples/scenic-spot/index.html', '/examples/farm-coop/index.html', '/examples/theming/index.html']) {
+    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/vite-ts/dist/index.html', '/examples/video.html', '/examples/core.html', '/host/', '/examples/scenic-spot/index.html', '/examples/farm-coop/index.html', '/examples/theming/index.html']) {
       assert.ok(links.includes(expected), `the index links ${expected}`);
     }
     for (const link of links) {
