@@ -5,12 +5,12 @@
 // packages/elements/dist/browser/ — so a page that loads the player and the chat gets one copy
 // of lit and of the core. Each entry defines its package's elements and re-exports its API.
 // Dynamic imports (hls.js) stay separate files, fetched only when used; hls.js gets its one-line
-// Trusted Types patch for its worker (scripts/hls-trusted-worker.mjs).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// Trusted Types patch for its worker (@liveplus/player/build).
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { rollupTrustedWorker } from './scripts/hls-trusted-worker.mjs';
+import { rollupTrustedWorker } from '@liveplus/player/build';
 
 /** Browser entries: output name → the emitted module. Packages not built yet are skipped. */
 const entries = {
@@ -42,6 +42,16 @@ function hlsWorker() {
     },
   };
 }
+
+/**
+ * The npm package gets the worker file too, next to its hls-loader.js: an app's bundler that
+ * understands `new URL('./hls.worker.js', import.meta.url)` (Vite, webpack 5) then ships it as an
+ * asset by itself, and the player's default worker URL just works.
+ */
+const playerWorkerAsset = () => ({
+  name: 'liveplus-player-worker-asset',
+  buildStart: () => copyFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'), 'packages/player/dist/hls.worker.js'),
+});
 
 /** The classic loader learns the hls.js chunk's file name (to preload it) from the build. */
 const hlsChunkConstant = () => ({
@@ -100,7 +110,7 @@ export default [
   ...scriptTag,
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
-    plugins: [emptyFirst('packages/elements/dist/browser'), ...plugins()],
+    plugins: [emptyFirst('packages/elements/dist/browser'), playerWorkerAsset(), ...plugins()],
     output: {
       dir: 'packages/elements/dist/browser',
       format: 'es',

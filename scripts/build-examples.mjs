@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { esbuildTrustedWorker } from './hls-trusted-worker.mjs';
+import { esbuildTrustedWorker } from '@liveplus/player/build';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}examples/react/dist`;

@@ -3,6 +3,7 @@
 // (`npm start` at the repository root), proxied from LIVEPLUS_SERVER. `vite build` writes dist/
 // for the demo server, which serves it at /examples/vite-ts/dist/ and mounts the same API.
 import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
+import { rollupTrustedWorker } from '@liveplus/player/build';
 import { createAcmeApi } from './api/acme-api.mjs';
 
 /** Mounts the in-memory Acme API at /acme/api/v2/ on the dev (and preview) server. */
@@ -15,29 +16,15 @@ function acmeApi(): Plugin {
   return { name: 'acme-api', configureServer: mount, configurePreviewServer: mount };
 }
 
-/**
- * @liveplus/player looks for hls.js's worker next to its own module unless told otherwise. This app
- * tells it (main.ts imports the worker with ?url), so Vite's note that the default URL cannot be
- * found at build time is noise: drop that one note.
- */
-function quietWorkerNote(): Plugin {
-  return {
-    name: 'quiet-hls-worker-note',
-    configResolved({ logger }) {
-      const warnOnce = logger.warnOnce.bind(logger);
-      logger.warnOnce = (message, options) => {
-        if (!message.includes("new URL('./hls.worker.js', import.meta.url)")) warnOnce(message, options);
-      };
-    },
-  };
-}
-
 const demoServer = process.env.LIVEPLUS_SERVER ?? 'http://127.0.0.1:8000';
 
 export default defineConfig(({ command }) => ({
   // Built for the demo server's path; served from / by `vite dev`.
   base: command === 'build' ? '/examples/vite-ts/dist/' : '/',
-  plugins: [acmeApi(), quietWorkerNote()],
+  // hls.js's worker under Trusted Types: the player blesses its worker URL with its own policy
+  // and this plugin lets hls.js hand that TrustedScriptURL to `new Worker` (the worker file
+  // itself, next to @liveplus/player's module, becomes an asset of this build by itself).
+  plugins: [acmeApi(), { ...rollupTrustedWorker(), apply: 'build' }],
   build: {
     target: 'es2022',
     sourcemap: true,

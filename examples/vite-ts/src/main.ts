@@ -8,8 +8,6 @@ import '@liveplus/products/define.js';
 import '@liveplus/commerce/define.js';
 import '@liveplus/chat/define.js';
 import { formatCount, formatMoney, type Cart, type ShowController } from '@liveplus/core';
-// hls.js's worker as a file of this build: the player transmuxes off the main thread under the CSP.
-import hlsWorker from 'hls.js/dist/hls.worker.js?url';
 import { createAcmeAdapter } from './acme-adapter.js';
 import './app.css';
 
@@ -31,7 +29,6 @@ const orderTotal = required('p', '#order-total');
 const orderPay = required('p', '#order-pay');
 const heard = required('ol', '#heard-log');
 
-required('lp-player').workerPath = hlsWorker;
 // Keeping the session in localStorage keeps the basket across reloads and the site's tabs.
 show.adapter = createAcmeAdapter({ baseUrl: '/acme/api/v2/', storage: localStorage });
 

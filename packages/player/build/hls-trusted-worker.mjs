@@ -1,5 +1,7 @@
-// Trusted Types for hls.js's worker, for the bundlers of this repository (rollup.config.mjs for
-// the browser and script-tag builds, scripts/build-examples.mjs for the React example).
+// `@liveplus/player/build`: Trusted Types for hls.js's worker, as plugins for the bundler that
+// bundles @liveplus/player (and so hls.js) into an app: `rollupTrustedWorker()` for rollup and
+// Vite, `esbuildTrustedWorker()` for esbuild. This repository's own builds use them too
+// (rollup.config.mjs, scripts/build-examples.mjs).
 //
 // hls.js 1.7 creates its worker in `loadWorker(path)` with
 // `new self.Worker(new self.URL(path, self.location.href).href)`: always a string, which a page
@@ -19,7 +21,7 @@ const TRUSTED = "const worker = new self.Worker(typeof path === 'string' ? scrip
 /** hls.js's ESM source with the trusted worker line. */
 export function trustWorkerPath(code, file) {
   if (code.split(CONTEXT).length !== 2) {
-    throw new Error(`hls.js's loadWorker() changed: "${LINE}" is not found exactly once in ${file}; update scripts/hls-trusted-worker.mjs`);
+    throw new Error(`hls.js's loadWorker() changed: "${LINE}" is not found exactly once in ${file}; update @liveplus/player/build/hls-trusted-worker.mjs`);
   }
   return code.replace(CONTEXT, CONTEXT.replace(LINE, TRUSTED));
 }
