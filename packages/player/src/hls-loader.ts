@@ -30,17 +30,23 @@ import type Hls from 'hls.js';
 export type HlsConstructor = typeof Hls;
 
 let loading: Promise<HlsConstructor> | undefined;
+let loaded: HlsConstructor | undefined;
 
 /** Loads hls.js once per page. */
 export function loadHls(): Promise<HlsConstructor> {
   loading ??= import('hls.js').then(
-    (module) => module.default,
+    (module) => (loaded = module.default),
     (error: unknown) => {
       loading = undefined; // a failed download (offline) may be retried
       throw error;
     },
   );
   return loading;
+}
+
+/** hls.js, when it has already loaded (so a player can start it without waiting a turn). */
+export function loadedHls(): HlsConstructor | undefined {
+  return loaded;
 }
 
 /** The worker file shipped next to this module (the browser build rewrites this URL to its copy). */

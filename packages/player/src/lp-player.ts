@@ -66,7 +66,7 @@ import { LpElement, emit } from '@liveplus/ui';
 import type { HlsConfig } from 'hls.js';
 import { chooseEngine, detectSupport, type EngineKind, type PlaybackPreference } from './engine.js';
 import type { LpAddToCalendarDetail, LpEngineDetail } from './events.js';
-import { defaultWorkerPath, loadHls, type HlsConstructor } from './hls-loader.js';
+import { defaultWorkerPath, loadHls, loadedHls, type HlsConstructor } from './hls-loader.js';
 import { buildIcs, downloadIcs } from './ics.js';
 import { icons } from './icons.js';
 import { playerStyles } from './lp-player.styles.js';
@@ -77,6 +77,9 @@ import { Recovery, type RecoveryOptions } from './recovery.js';
 import { resolveSource, sameSource, type PlayerSource, type StreamType } from './source.js';
 
 type Phase = 'idle' | 'loading' | 'playing' | 'paused' | 'waiting' | 'ended' | 'error';
+
+const noop = (): void => {};
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Seconds behind the live position before the badge turns into "back to live". */
 const BEHIND_LIVE_S = 5;
@@ -274,8 +277,7 @@ export class LpPlayer extends LpElement {
     this.#video ??= this.#adoptVideo() ?? this.#createVideo();
     // Start downloading hls.js now if it will be needed: it is the longest step before a frame.
     const mse = this.#needsMse();
-    if (!this.hls && mse) loadHls().catch(() => {});
-    if (!this.hasUpdated && !mse) this.#holdForFirstFrame();
+    if (!this.hasUpdated) this.#holdFirstRender(mse);
     this.#lastTick = Date.now();
     this.#ticker = setInterval(() => this.#tick(), 1000);
     document.addEventListener('fullscreenchange', this.#onFullscreen);
@@ -328,27 +330,30 @@ export class LpPlayer extends LpElement {
   }
 
   /**
-   * Fast start, continued: a slotted `<video>` that is already loading and will autoplay keeps
-   * the main thread for its first frame; the player's own first render (controls, overlays)
-   * follows it, or follows 1 s at most. Meanwhile a bare slot shows the video.
+   * Fast start: the first render (controls, overlays: ~15 ms of main thread) waits, at most 1 s,
+   * for what matters more to the first frame.
+   * - hls.js path: for hls.js to load, so the first update starts it synchronously and its
+   *   playlist request goes out before the render instead of after it.
+   * - A slotted `<video>` that is already loading and will autoplay: for its first frame; a bare
+   *   slot shows the video meanwhile.
    */
-  #holdForFirstFrame(): void {
+  #holdFirstRender(mse: boolean): void {
     const video = this.#video!;
+    if (mse) {
+      if (this.hls || loadedHls()) return;
+      this.#firstRenderHeld = Promise.race([loadHls().then(noop, noop), delay(1000)]);
+      return;
+    }
     if (video.slot !== 'media' || !video.autoplay || !video.src || video.error || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
     const slot = document.createElement('slot');
     slot.name = 'media';
     this.renderRoot.append(slot);
-    this.#firstRenderHeld = new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 1000);
-      function done() {
-        clearTimeout(timer);
-        video.removeEventListener('error', done);
-        resolve();
-      }
-      video.addEventListener('error', done);
-      if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => done());
-      else video.addEventListener('loadeddata', done, { once: true });
-    }).then(() => slot.remove());
+    const framed = new Promise<void>((resolve) => {
+      video.addEventListener('error', () => resolve(), { once: true });
+      if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
+      else video.addEventListener('loadeddata', () => resolve(), { once: true });
+    });
+    this.#firstRenderHeld = Promise.race([framed, delay(1000)]).then(() => slot.remove());
   }
 
   #firstRenderHeld: Promise<void> | null = null;
@@ -466,7 +471,9 @@ export class LpPlayer extends LpElement {
     } else {
       let Hls: HlsConstructor;
       try {
-        Hls = this.hls ?? (await loadHls());
+        // Synchronously when hls.js is there already: the playlist request goes out before this
+        // update renders.
+        Hls = this.hls ?? loadedHls() ?? (await loadHls());
       } catch {
         if (session === this.#session) this.#recovery?.networkError(); // hls.js could not be downloaded
         return;

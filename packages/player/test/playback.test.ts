@@ -2,7 +2,7 @@
 import { expect } from '@esm-bundle/chai';
 import Hls from 'hls.js';
 import type { LpPlayer } from '../src/lp-player.js';
-import { $, LIVE, REPLAY, advances, button, createPlayer, text, until, video } from './helpers.js';
+import { $, LIVE, REPLAY, WORKER, advances, button, createPlayer, tagged, text, until, video } from './helpers.js';
 
 describe('<lp-player> through hls.js (MSE)', function () {
   this.timeout(30_000);
@@ -20,6 +20,22 @@ describe('<lp-player> through hls.js (MSE)', function () {
     // The demo stream's program date-time is the wall clock at capture: a few seconds behind now.
     const latency = Date.now() - player.streamTime!;
     expect(latency).to.be.within(0, 20_000);
+  });
+
+  it('starts hls.js before it renders its controls: the media source is attached when the first render lands', async () => {
+    await import('hls.js'); // what the player's own dynamic import resolves to, loaded
+    const host = document.createElement('lp-player') as LpPlayer;
+    Object.assign(host, { src: tagged('before-render', LIVE), preferPlayback: 'mse', autoplay: true, workerPath: WORKER });
+    let mediaAtRender: string | undefined;
+    const observer = new MutationObserver(() => (mediaAtRender ??= host.media?.src ?? ''));
+    document.body.append(host);
+    player = host;
+    observer.observe(host.shadowRoot!, { childList: true, subtree: true });
+    await host.updateComplete;
+    observer.disconnect();
+    // hls.js attaches a MediaSource (a blob: URL) when it starts.
+    expect(mediaAtRender).to.match(/^blob:/);
+    await advances(player, 0.3);
   });
 
   it('autoplays muted with a "tap to unmute" button that unmutes', async () => {

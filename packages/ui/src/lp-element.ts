@@ -12,15 +12,10 @@
  */
 import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import {
-  resolveLocale,
-  translate,
-  translateError,
-  type LivePlusError,
-  type MessageKey,
-  type ShowController,
-  type ShowState,
-} from '@liveplus/core';
+// Words only, not the whole core: the browser build's shared runtime chunk holds this class and
+// must not depend on the controller's chunk (rollup.config.mjs).
+import { resolveLocale, translate, translateError, type MessageKey } from '@liveplus/core/i18n.js';
+import type { LivePlusError, ShowController, ShowState } from '@liveplus/core';
 import { localeContext, showContext } from './context.js';
 import { VERSION } from './register.js';
 import { emitError } from './events.js';
