@@ -275,9 +275,8 @@ export class LpPlayer extends LpElement {
       this.retryPolicy,
     );
     this.#video ??= this.#adoptVideo() ?? this.#createVideo();
-    // Start downloading hls.js now if it will be needed: it is the longest step before a frame.
-    const mse = this.#needsMse();
-    if (!this.hasUpdated) this.#holdFirstRender(mse);
+    // Starts downloading hls.js now when it will be needed: it is the longest step before a frame.
+    if (!this.hasUpdated) this.#holdFirstRender(this.#needsMse());
     this.#lastTick = Date.now();
     this.#ticker = setInterval(() => this.#tick(), 1000);
     document.addEventListener('fullscreenchange', this.#onFullscreen);
@@ -332,8 +331,8 @@ export class LpPlayer extends LpElement {
   /**
    * Fast start: the first render (controls, overlays: ~15 ms of main thread) waits, at most 1 s,
    * for what matters more to the first frame.
-   * - hls.js path: for hls.js to load, so the first update starts it synchronously and its
-   *   playlist request goes out before the render instead of after it.
+   * - hls.js path: for hls.js to load, so the first update starts it synchronously (its
+   *   MediaSource attached, its first request under way) before rendering instead of after.
    * - A slotted `<video>` that is already loading and will autoplay: for its first frame; a bare
    *   slot shows the video meanwhile.
    */
@@ -471,8 +470,7 @@ export class LpPlayer extends LpElement {
     } else {
       let Hls: HlsConstructor;
       try {
-        // Synchronously when hls.js is there already: the playlist request goes out before this
-        // update renders.
+        // Synchronously when hls.js is there already: it starts before this update renders.
         Hls = this.hls ?? loadedHls() ?? (await loadHls());
       } catch {
         if (session === this.#session) this.#recovery?.networkError(); // hls.js could not be downloaded
