@@ -55,19 +55,20 @@ const playerWorkerAsset = () => ({
 
 /**
  * The browser build's shared chunks, named instead of left to rollup's many small ones: what every
- * element needs (lit, the element base class, words and formats) is `chunks/runtime-[hash].js`,
- * the show controller with its validation another. A page that loads the player makes three
- * requests (its entry, the runtime, the element): measured, every extra request of a page
- * competes with the video's own first requests (scripts/bench-player.mjs).
+ * element needs (lit, the element base class, words, formats, state helpers) is
+ * `chunks/runtime-[hash].js`; the show controller, validation and the in-memory adapter are one
+ * chunk each. A page that loads the player makes three requests (its entry, the runtime, the
+ * element): measured, every extra request of a page competes with the video's own first
+ * requests (scripts/bench-player.mjs).
  */
-const CORE = String.raw`[\/]packages[\/]core[\/]dist[\/]`;
+const CORE = String.raw`[\\/]packages[\\/]core[\\/]dist[\\/]`;
 const SHARED_CHUNKS = [
-  ['runtime', new RegExp(String.raw`[\/]node_modules[\/](lit|lit-html|lit-element|@lit[\/][^\/]+|tslib)[\/]`)],
-  ['runtime', new RegExp(String.raw`[\/]packages[\/]ui[\/]dist[\/](lp-element|context|register|events|tokens)\.js$`)],
-  ['runtime', new RegExp(`${CORE}(i18n|format|errors|backoff|scheduler|store|reduce|types|analytics|adapter|messages[\\/].*)\\.js$`)],
-  ['controller', new RegExp(`${CORE}controller\\.js$`)],
-  ['validate', new RegExp(`${CORE}validate\\.js$`)],
-  ['memory-adapter', new RegExp(`${CORE}memory-adapter\\.js$`)],
+  ['runtime', new RegExp(String.raw`[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|tslib)[\\/]`)],
+  ['runtime', new RegExp(String.raw`[\\/]packages[\\/]ui[\\/]dist[\\/](lp-element|context|register|events|tokens)\.js$`)],
+  ['runtime', new RegExp(CORE + String.raw`(i18n|format|errors|backoff|scheduler|store|reduce|types|analytics|adapter|messages[\\/].*)\.js$`)],
+  ['controller', new RegExp(CORE + String.raw`controller\.js$`)],
+  ['validate', new RegExp(CORE + String.raw`validate\.js$`)],
+  ['memory-adapter', new RegExp(CORE + String.raw`memory-adapter\.js$`)],
 ];
 const sharedChunk = (id) => SHARED_CHUNKS.find(([, pattern]) => pattern.test(id))?.[0];
 
