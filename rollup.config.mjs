@@ -125,8 +125,26 @@ const scriptTag = existsSync('packages/elements/dist/script-tag.js')
     ]
   : [];
 
+/**
+ * The player alone, in one file (`dist/standalone/player.js`, with hls.js and its worker next to
+ * it): for a page that embeds only a player, one script request instead of three — measured, the
+ * requests of the shared build compete with the video's first requests (packages/player/README.md,
+ * "Benchmark"). Its lit is its own, so a page that also loads other packages uses the shared
+ * build instead.
+ */
+const standalonePlayer = existsSync('packages/player/dist/define.js')
+  ? [
+      {
+        input: { player: 'packages/player/dist/define.js' },
+        plugins: [emptyFirst('packages/elements/dist/standalone'), ...plugins()],
+        output: { dir: 'packages/elements/dist/standalone', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkNames('', 'js'), sourcemap: true },
+      },
+    ]
+  : [];
+
 export default [
   ...scriptTag,
+  ...standalonePlayer,
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
     plugins: [emptyFirst('packages/elements/dist/browser'), playerWorkerAsset(), ...plugins()],
