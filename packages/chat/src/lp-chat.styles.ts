@@ -345,6 +345,7 @@ export const chatStyles = css`
   }
 
   .composer {
+    container: lp-chat-composer / inline-size;
     padding: 0.5rem 0.625rem;
     border-top: 1px solid var(--_border);
     background: var(--_surface);
@@ -437,5 +438,20 @@ export const chatStyles = css`
   .prompt {
     margin: 0 0 0.375rem;
     font-size: 0.875rem;
+  }
+  /* A narrow chat (overlaid on a phone's video): a tighter row and a one-line field, as chat
+     inputs are in live-shopping apps, instead of a field grown tall by its wrapped placeholder. */
+  @container lp-chat-composer (max-width: 20rem) {
+    .row {
+      gap: 0.25rem;
+    }
+    textarea {
+      padding-inline: 0.5rem;
+      field-sizing: fixed;
+      white-space: nowrap;
+    }
+    .send {
+      padding: 0 0.625rem;
+    }
   }
 `;

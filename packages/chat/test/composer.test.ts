@@ -47,6 +47,18 @@ describe('<lp-chat> composer', function () {
     expect(textarea(chat).value).to.equal('');
   });
 
+  it('in a narrow chat (overlaid on a phone video) the field stays one line, its placeholder unwrapped', async () => {
+    const { chat } = await mountChat({ width: '17rem' });
+    const field = textarea(chat);
+    const lineHeight = parseFloat(getComputedStyle(field).lineHeight);
+    // One line of text plus its padding and border, not a field grown by a wrapped placeholder.
+    expect(field.getBoundingClientRect().height).to.be.below(2 * lineHeight + 16);
+    expect(getComputedStyle(field).whiteSpace).to.equal('nowrap');
+    // Wide, it grows with what is typed.
+    const { chat: wide } = await mountChat({ width: '30rem' });
+    expect(getComputedStyle(textarea(wide)).whiteSpace).to.not.equal('nowrap');
+  });
+
   it('lets the site run its own sign-in instead, and sends the waiting message once it is done', async () => {
     const { chat, controller } = await mountChat({ attributes: {} });
     chat.addEventListener('lp-sign-in-request', (event) => event.preventDefault());
