@@ -2,25 +2,23 @@
 // <lp-live-shopping endpoint> on the demo server's HTTP API (in memory), in Debian's headless
 // Chromium. It plays, a product the host features appears, a chat message sent from one page
 // appears in another, an add to cart lands in the cart, and checkout hands the page an event.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { createDemoServer } from '@liveplus/server';
+import { demoSession } from '../../server/test/page.mjs';
 
 const PAGE = '/examples/script-tag/index.html';
 const HOST_TOKEN = 'e2e-host-token';
-let server;
-let browser;
+const demo = demoSession({ api: { hostToken: HOST_TOKEN } });
 
 async function open() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
   });
   page.on('console', (m) => m.text().startsWith('CSP violation') && problems.push(m.text()));
-  await page.goto(new URL(PAGE, server.url).href);
+  await page.goto(new URL(PAGE, demo.server.url).href);
   await page.waitForFunction(() => document.querySelector('lp-live-shopping')?.controller?.state.phase === 'ready', null, { timeout: 20_000 });
   return { page, problems };
 }
@@ -28,18 +26,6 @@ async function open() {
 const state = (page, fn) => page.evaluate(`(${fn})(document.querySelector('lp-live-shopping').controller.state)`);
 
 describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
-  before(async () => {
-    server = await createDemoServer({ host: '127.0.0.1', port: 0, api: { hostToken: HOST_TOKEN } });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('plays, follows a featured product, round-trips chat, adds to the cart, hands over checkout, keeps the cart over a reload, follows the end of the show', async () => {
     const a = await open();
     const b = await open();
@@ -57,7 +43,7 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
       window.__onScreen = [];
       document.querySelector('lp-live-shopping').controller.select((s) => s.highlightedProductId, (id) => window.__onScreen.push(id));
     });
-    const response = await fetch(new URL(`api/v1/host/shows/${showId}/highlights`, server.url), {
+    const response = await fetch(new URL(`api/v1/host/shows/${showId}/highlights`, demo.server.url), {
       method: 'POST',
       headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'e2e-feature-1' },
       body: JSON.stringify({ productId: 'trail-guidebook' }),
@@ -96,7 +82,7 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
     assert.equal(await a.page.textContent('lp-cart [part~="count"]'), '1');
 
     // The host ends the show: the player follows, live, and switches to the replay.
-    const ended = await fetch(new URL(`api/v1/host/shows/${showId}/status`, server.url), {
+    const ended = await fetch(new URL(`api/v1/host/shows/${showId}/status`, demo.server.url), {
       method: 'PUT',
       headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'e2e-end-1' },
       body: JSON.stringify({ status: 'ended', stream: { replay: '/replay/stream.m3u8' } }),
@@ -131,14 +117,14 @@ describe('script tag + <lp-live-shopping endpoint> on the HTTP backend', () => {
       ['<lp-player src="/live/stream.m3u8"></lp-player>', false],
     ];
     for (const [markup, expected] of cases) {
-      const page = await browser.newPage();
+      const page = await demo.browser.newPage();
       const hlsRequests = [];
       page.on('request', (request) => /\/hls-[\d.]+\.mjs$/.test(request.url()) && hlsRequests.push(request.url()));
       // A page of the demo server's origin with this markup (served by the test, not the server).
       await page.route('**/examples/script-tag/preload-case.html', (route) =>
         route.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="/packages/elements/dist/cdn/liveplus.js"></script><body>${markup}</body>` }),
       );
-      await page.goto(new URL('/examples/script-tag/preload-case.html', server.url).href);
+      await page.goto(new URL('/examples/script-tag/preload-case.html', demo.server.url).href);
       await page.evaluate(() => window.LivePlus.ready);
       const hints = await page.$$eval('link[rel="modulepreload"]', (links) => links.map((link) => link.href));
       assert.equal(hints.length, expected ? 1 : 0, markup);

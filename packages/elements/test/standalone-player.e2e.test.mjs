@@ -1,26 +1,16 @@
 // The one-file player build (dist/standalone/player.js): one script request for a page that
 // embeds only a player, with hls.js and its worker as files next to it. In Debian's headless
 // Chromium against the demo server's streams.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createDemoServer } from '@liveplus/server';
-import { launchChromium } from '../../server/test/page.mjs';
+import { demoSession } from '../../server/test/page.mjs';
+
+const demo = demoSession({ api: false });
 
 const DIR = new URL('../dist/standalone/', import.meta.url);
-let server;
-let browser;
 
 describe('the one-file player build', () => {
-  before(async () => {
-    server = await createDemoServer({ host: '127.0.0.1', port: 0, api: false });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('is one file: no static import, hls.js only as a dynamic import of a file next to it', () => {
     const code = readFileSync(new URL('player.js', DIR), 'utf8');
     assert.doesNotMatch(code, /(^|[;}\s])import\s*[^(\s]/, 'no static import');
@@ -32,7 +22,7 @@ describe('the one-file player build', () => {
 
   for (const engine of ['native', 'mse']) {
     it(`plays the replay on the ${engine} engine, the page loading one script`, async () => {
-      const page = await browser.newPage();
+      const page = await demo.browser.newPage();
       const scripts = [];
       page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
       const errors = [];
@@ -43,7 +33,7 @@ describe('the one-file player build', () => {
           body: `<!doctype html><script type="module" src="/packages/elements/dist/standalone/player.js"></script><lp-player src="/replay/stream.m3u8" prefer-playback="${engine}" autoplay muted></lp-player>`,
         }),
       );
-      await page.goto(new URL('/examples/bench/standalone-case.html', server.url).href);
+      await page.goto(new URL('/examples/bench/standalone-case.html', demo.server.url).href);
       await page.waitForFunction(() => (document.querySelector('lp-player')?.media?.currentTime ?? 0) > 0.5, null, { timeout: 20_000 });
       assert.equal(await page.evaluate(() => document.querySelector('lp-player').engine), engine);
       const own = scripts.filter((path) => !/\/(hls-[\d.]+|hls\.worker)\.js$/.test(path));

@@ -5,18 +5,18 @@
 // trip, a product goes into the cart, checkout hands the page its event — and not one
 // `securitypolicyviolation` fires. Once on auto (hls.js in Chromium for a live show) and once with
 // the player forced to `prefer-playback="mse"`.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { createDemoServer, HTML_CSP } from '@liveplus/server';
+import { HTML_CSP } from '@liveplus/server';
+import { demoSession } from '../../server/test/page.mjs';
+
+const demo = demoSession();
 
 const PAGE = '/examples/script-tag/index.html';
 /** The policy issue 7 asks every page to run under, verbatim. */
 const ISSUE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
   "connect-src 'self'; worker-src 'self' blob:; require-trusted-types-for 'script'";
-let server;
-let browser;
 
 /** Records violations and every dedicated worker the page creates (its URL, whether it was given a TrustedScriptURL, messages from it). */
 function instrument(forceMse) {
@@ -45,21 +45,9 @@ function instrument(forceMse) {
 }
 
 describe('the whole show under the strict CSP with Trusted Types', () => {
-  before(async () => {
-    server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('every page is served with the issue\'s policy (plus object-src, base-uri, frame-ancestors)', async () => {
     assert.ok(HTML_CSP.startsWith(`${ISSUE_CSP}; `), HTML_CSP);
-    const response = await fetch(new URL(PAGE, server.url));
+    const response = await fetch(new URL(PAGE, demo.server.url));
     assert.equal(response.headers.get('content-security-policy'), HTML_CSP);
   });
 
@@ -68,13 +56,13 @@ describe('the whole show under the strict CSP with Trusted Types', () => {
    * waits until the video plays, and returns what ran.
    */
   async function play({ forceMse = false, trustedTypes } = {}) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const workerRequests = [];
     page.on('request', (request) => request.url().endsWith('/hls.worker.js') && workerRequests.push(request.url()));
     await page.addInitScript(instrument, forceMse);
-    const url = new URL(PAGE, server.url).href;
+    const url = new URL(PAGE, demo.server.url).href;
     if (trustedTypes) {
       await page.route(url, async (route) => {
         const response = await route.fetch();

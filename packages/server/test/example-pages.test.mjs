@@ -2,17 +2,16 @@
 // one show in three themes) as a viewer uses them: served by the demo server under its strict
 // CSP, in Debian's headless Chromium (never a downloaded browser). No console error, no page
 // error, no CSP violation, and each page does what its card on the index promises.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDemoServer } from '../dist/index.js';
-import { launchChromium, openPage } from './page.mjs';
+import { demoSession } from './page.mjs';
+
+const demo = demoSession();
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-let server;
-let browser;
 
-const open = (path, viewport = DESKTOP) => openPage(browser, new URL(path, server.url).href, viewport);
+const open = (path, viewport = DESKTOP) => demo.open(path, viewport);
 
 /** Waits until the player's video has moved on by `seconds` while playing. */
 async function plays(page, player, seconds = 1) {
@@ -35,15 +34,6 @@ const box = (locator) =>
   });
 
 describe('embedding example pages in Chromium', () => {
-  before(async () => {
-    server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('scenic spot: the trail cam plays, follows the viewer into a corner when scrolled away, closes; a ticket for a chosen date goes into the cart', async () => {
     const { page, problems } = await open('/examples/scenic-spot/');
     const player = page.locator('lp-player');
@@ -151,7 +141,7 @@ describe('embedding example pages in Chromium', () => {
     assert.ok(luminance(dark.surface) < 0.15 && luminance(dark.cartSurface) < 0.15, `dark surfaces ${dark.surface} ${dark.cartSurface}`);
     assert.ok(luminance(dark.cartText) > 0.8, `light text on dark: ${dark.cartText}`);
     // The brand: exactly what its stylesheet says, and the <pre> shows that stylesheet.
-    const css = await (await fetch(new URL('/examples/theming/trailhead.css', server.url))).text();
+    const css = await (await fetch(new URL('/examples/theming/trailhead.css', demo.server.url))).text();
     const hex = (name) => css.match(new RegExp(`${name}: #(\\w{2})(\\w{2})(\\w{2});`)).slice(1).map((h) => parseInt(h, 16));
     assert.equal(brand.accent, `rgb(${hex('--lp-color-accent').join(', ')})`);
     assert.equal(brand.surface, `rgb(${hex('--lp-color-surface').join(', ')})`);

@@ -3,34 +3,23 @@
 // /acme/api/v2/ through the example's custom adapter. The app's own layout shows Acme's items, a
 // chat message goes out and comes back through Acme's long-polling feed (in a second window too),
 // add to cart fills Acme's basket, and the checkout is handed to the app.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDemoServer } from '../dist/index.js';
-import { launchChromium, openPage } from './page.mjs';
+import { demoSession } from './page.mjs';
+
+const demo = demoSession();
 
 const PAGE = '/examples/vite-ts/dist/index.html';
 const ACME = 'acme/api/v2/streams/misty-peak-tour';
-let server;
-let browser;
 
-/** Opens a page of the demo server, recording console errors, page errors and CSP violations. */
-const open = (path, viewport) => openPage(browser, new URL(path, server.url).href, viewport);
+const open = demo.open;
 
-const acme = async (path) => (await fetch(new URL(path, server.url))).json();
+const acme = async (path) => (await fetch(new URL(path, demo.server.url))).json();
 const heard = (page) => page.$$eval('#heard-log li', (items) => items.map((item) => item.textContent));
 
 describe('examples/vite-ts in Chromium', () => {
-  before(async () => {
-    server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('the built page has no inline script or style, so the strict CSP holds', async () => {
-    const response = await fetch(new URL(PAGE, server.url));
+    const response = await fetch(new URL(PAGE, demo.server.url));
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
     const html = await response.text();
@@ -101,7 +90,7 @@ describe('examples/vite-ts in Chromium', () => {
     assert.ok((await heard(page)).some((line) => /^lp-add-to-cart 1 × Misty Peak Trail Guide/.test(line)), 'the app heard lp-add-to-cart');
     // The basket is Acme's: the session token the adapter keeps reads it back.
     const token = await page.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('acme.session'))?.[1]);
-    const { basket } = await (await fetch(new URL(`${ACME}/basket`, server.url), { headers: { authorization: `Bearer ${token}` } })).json();
+    const { basket } = await (await fetch(new URL(`${ACME}/basket`, demo.server.url), { headers: { authorization: `Bearer ${token}` } })).json();
     assert.deepEqual(basket.lines.map((line) => [line.item_id, line.qty]), [['trail-guidebook', 1]]);
 
     await page.locator('lp-cart [part~="button"]').click();

@@ -1,27 +1,15 @@
 // The example pages as a viewer opens them: served by the demo server under its strict CSP, in
 // Debian's headless Chromium (never a downloaded browser). No console error, no CSP violation,
 // and each page does what the index says it shows.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDemoServer } from '../dist/index.js';
-import { launchChromium, openPage } from './page.mjs';
+import { demoSession } from './page.mjs';
 
-let server;
-let browser;
+const demo = demoSession();
 
-/** Opens a page of the demo server, recording console errors, page errors and CSP violations. */
-const open = (path, viewport) => openPage(browser, new URL(path, server.url).href, viewport);
+const open = demo.open;
 
 describe('example pages in Chromium', () => {
-  before(async () => {
-    server = await createDemoServer({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('the index links every example, and every example loads cleanly under the CSP', async () => {
     const { page, problems } = await open('/');
     const links = await page.$$eval('main a[href^="/examples/"], main a[href^="/host/"]', (anchors) => anchors.map((a) => a.getAttribute('href')));

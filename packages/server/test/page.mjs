@@ -1,6 +1,8 @@
 // What the page tests share: Debian's headless Chromium (CHROME_PATH; never a downloaded browser)
 // and pages that record everything a viewer should never cause.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { createDemoServer } from '../dist/index.js';
 
 export function launchChromium() {
   return chromium.launch({
@@ -24,4 +26,25 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, problems };
+}
+
+/**
+ * The demo server and a Chromium for the tests of one `describe` (or file): started before them,
+ * closed after. `open(path, viewport)` opens a page of the server with `openPage`.
+ */
+export function demoSession(serverOptions = {}) {
+  const session = {
+    server: undefined,
+    browser: undefined,
+    open: (path, viewport) => openPage(session.browser, new URL(path, session.server.url).href, viewport),
+  };
+  before(async () => {
+    session.server = await createDemoServer({ host: '127.0.0.1', port: 0, ...serverOptions });
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
