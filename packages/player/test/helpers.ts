@@ -115,18 +115,4 @@ export const faults = {
   },
 };
 
-/** Loads axe-core into the page once and checks the player for violations. */
-export async function expectAccessible(element: Element): Promise<void> {
-  const scope = window as unknown as { axe?: { run(context: Element, options?: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } };
-  if (!scope.axe) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
-  const { violations } = await scope.axe!.run(element, { rules: { region: { enabled: false } } });
-  expect(violations.map((v) => `${v.id}: ${v.help}`)).to.deep.equal([]);
-}
+export { expectAccessible } from '../../ui/test/a11y.js';

@@ -122,27 +122,4 @@ export function $<T extends Element = HTMLElement>(element: Element, selector: s
   return found;
 }
 
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[];
-}
-declare global {
-  interface Window {
-    axe?: { run(context: Element, options?: object): Promise<AxeResult> };
-  }
-}
-
-/** Runs axe-core (loaded as a classic script from node_modules) and fails on any violation. */
-export async function expectAccessible(element: Element): Promise<void> {
-  if (!window.axe) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
-  const result = await window.axe!.run(element, { resultTypes: ['violations'] });
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  expect(summary, 'axe violations').to.deep.equal([]);
-}
+export { expectAccessible } from '../../ui/test/a11y.js';
