@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { ManualScheduler, ShowController, createMemoryAdapter, type ChatMessage, type MemoryAdapter, type MemoryAdapterOptions, type ShowControllerOptions, type ShowFixture } from '@liveplus/core';
 import type { LpChat } from '../src/lp-chat.js';
 import '../src/lp-chat.define.js';
+import { testShow } from '../../core/test/helpers.js';
 
 export const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
 
@@ -12,19 +13,7 @@ export function message(n: number, extra: Partial<ChatMessage> = {}): ChatMessag
 
 export function showFixture(overrides: Partial<ShowFixture> = {}, show: Partial<ShowFixture['show']> = {}): ShowFixture {
   return {
-    show: {
-      id: 'tea',
-      title: 'Spring tea live',
-      status: 'live',
-      scheduledStart: '2026-11-27T07:50:00Z',
-      startedAt: '2026-11-27T07:50:00Z',
-      locale: 'en',
-      currency: 'CNY',
-      stream: { live: '/live/stream.m3u8' },
-      seller: { displayName: 'Wuyi co-op', verified: true },
-      disclosure: { kind: 'own-goods' },
-      ...show,
-    },
+    show: testShow(show),
     products: [],
     ...overrides,
   };

@@ -44,20 +44,26 @@ export const shirt: Product = product('shirt', 5900, {
   ],
 });
 
+/** The show the browser tests of every package play: a live tea show, in English unless told. */
+export function testShow(show: Partial<ShowFixture['show']> = {}): ShowFixture['show'] {
+  return {
+    id: 'tea',
+    title: 'Spring tea live',
+    status: 'live',
+    scheduledStart: '2026-11-27T07:50:00Z',
+    startedAt: '2026-11-27T07:50:00Z',
+    locale: 'en',
+    currency: 'CNY',
+    stream: { live: '/live/stream.m3u8' },
+    seller: { displayName: 'Wuyi co-op', verified: true },
+    disclosure: { kind: 'own-goods' },
+    ...show,
+  };
+}
+
 export function fixture(overrides: Partial<ShowFixture> = {}): ShowFixture {
   return {
-    show: {
-      id: 'tea',
-      title: 'Spring tea live',
-      status: 'live',
-      scheduledStart: '2026-11-27T07:50:00Z',
-      startedAt: '2026-11-27T07:50:00Z',
-      locale: 'zh-CN',
-      currency: 'CNY',
-      stream: { live: '/live/stream.m3u8' },
-      seller: { displayName: 'Wuyi co-op', verified: true },
-      disclosure: { kind: 'own-goods' },
-    },
+    show: testShow({ locale: 'zh-CN' }),
     products: [product('tea', 12800), product('honey', 6800), shirt],
     ...overrides,
   };

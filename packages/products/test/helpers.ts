@@ -1,6 +1,7 @@
 /** Test helpers shared by the products and commerce suites. */
 import { expect } from '@esm-bundle/chai';
 import { ShowController, createMemoryAdapter, type MemoryAdapterOptions, type Product, type ShowFixture } from '@liveplus/core';
+import { testShow } from '../../core/test/helpers.js';
 
 export const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,18 +72,7 @@ export function products(): Product[] {
 
 export function fixture(overrides: Partial<ShowFixture> = {}, productList: readonly Product[] = products()): ShowFixture {
   return {
-    show: {
-      id: 'tea',
-      title: 'Spring tea live',
-      status: 'live',
-      scheduledStart: '2026-11-27T07:50:00Z',
-      startedAt: '2026-11-27T07:50:00Z',
-      locale: 'en',
-      currency: 'CNY',
-      stream: {},
-      seller: { displayName: 'Wuyi co-op', verified: true },
-      disclosure: { kind: 'own-goods' },
-    },
+    show: testShow({ stream: {} }),
     products: productList,
     ...overrides,
   };
