@@ -75,7 +75,7 @@ const sharedChunk = (id) => SHARED_CHUNKS.find(([, pattern]) => pattern.test(id)
 /** The classic loader learns the hls.js chunk's file name (to preload it) from the build. */
 const hlsChunkConstant = () => ({
   name: 'liveplus-hls-chunk-name',
-  transform: (code, id) => (id.endsWith('loader.js') ? { code: code.replaceAll('__LIVEPLUS_HLS_CHUNK__', JSON.stringify(hlsChunkName('mjs'))), map: null } : null),
+  transform: (code, id) => (/[\/]elements[\/]dist[\/]loader\.js$/.test(id) ? { code: code.replaceAll('__LIVEPLUS_HLS_CHUNK__', JSON.stringify(hlsChunkName('mjs'))), map: null } : null),
 });
 
 /**
@@ -91,7 +91,7 @@ const emptyFirst = (dir) => ({ name: 'liveplus-empty-output', buildStart: () => 
  */
 const HLS_VERSION = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('hls.js/package.json'), 'utf8')).version;
 const isHlsChunk = (chunk) => chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]hls\.js[\\/]/.test(id));
-export const hlsChunkName = (ext) => `hls-${HLS_VERSION}.${ext}`;
+const hlsChunkName = (ext) => `hls-${HLS_VERSION}.${ext}`;
 const chunkNames = (prefix, ext) => (chunk) => (isHlsChunk(chunk) ? `${prefix}${hlsChunkName(ext)}` : `${prefix}[name]-[hash].${ext}`);
 
 export const plugins = () => [nodeResolve({ browser: true }), hlsWorker(), rollupTrustedWorker(), terser({ ecma: 2022, module: true, format: { comments: false } })];
