@@ -20,6 +20,47 @@ describe('the one-file player build', () => {
     assert.ok(existsSync(new URL('hls.worker.js', DIR)), "hls.js's worker is next to it");
   });
 
+  it('fast start: with a self-starting <video> child, <lp-player> is defined after its first frame, and nothing moves', async () => {
+    const page = await demo.browser.newPage({ viewport: { width: 800, height: 600 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // At the video's first frame (this callback is registered before the SDK's): was the player
+    // defined yet, and where was its box?
+    await page.addInitScript(() => {
+      document.addEventListener(
+        'loadstart',
+        (event) =>
+          event.target.requestVideoFrameCallback(() => {
+            const box = event.target.parentElement.getBoundingClientRect();
+            window.atFirstFrame = { defined: customElements.get('lp-player') !== undefined, box: [box.width, box.height] };
+          }),
+        { capture: true, once: true },
+      );
+    });
+    await page.route('**/examples/bench/standalone-fast-start.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script type="module" src="/packages/elements/dist/standalone/player.js"></script><lp-player><video slot="media" src="/replay/stream.m3u8" muted autoplay playsinline></video></lp-player>`,
+      }),
+    );
+    await page.goto(new URL('/examples/bench/standalone-fast-start.html', demo.server.url).href);
+    await page.waitForFunction(() => window.atFirstFrame && customElements.get('lp-player'), null, { timeout: 5000 });
+    const atFirstFrame = await page.evaluate(() => window.atFirstFrame);
+    assert.equal(atFirstFrame.defined, false, 'not defined before the first frame');
+    await page.waitForFunction(() => document.querySelector('lp-player').shadowRoot?.querySelector('.controls'), null, { timeout: 5000 });
+    const after = await page.evaluate(() => {
+      const player = document.querySelector('lp-player');
+      const box = player.getBoundingClientRect();
+      return { box: [box.width, box.height], engine: player.engine, playing: !player.media.paused, spinner: player.shadowRoot.querySelector('.overlay') !== null, sheets: document.adoptedStyleSheets.length };
+    });
+    // The undefined player had the box the defined one has (the page's width, 16 : 9).
+    assert.deepEqual(atFirstFrame.box, after.box);
+    assert.ok(Math.abs(after.box[1] - (after.box[0] * 9) / 16) < 1, `16 : 9, not ${after.box}`);
+    assert.deepEqual({ ...after, box: undefined }, { box: undefined, engine: 'native', playing: true, spinner: false, sheets: 0 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   for (const engine of ['native', 'mse']) {
     it(`plays the replay on the ${engine} engine, the page loading one script`, async () => {
       const page = await demo.browser.newPage();

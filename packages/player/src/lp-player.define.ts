@@ -1,7 +1,9 @@
 import { defineElement } from '@liveplus/ui';
 import { LpPlayer } from './lp-player.js';
+import { defineAfterFirstFrames } from './fast-start.js';
 
-defineElement('lp-player', LpPlayer);
+// At once, or just after the first frame of the page's own self-starting <video> (fast-start.ts).
+defineAfterFirstFrames(() => defineElement('lp-player', LpPlayer));
 
 declare global {
   interface HTMLElementTagNameMap {

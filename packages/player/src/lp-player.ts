@@ -329,31 +329,45 @@ export class LpPlayer extends LpElement {
   }
 
   /**
-   * Fast start: the first render (controls, overlays: ~15 ms of main thread) waits, at most 1 s,
-   * for what matters more to the first frame.
-   * - hls.js path: for hls.js to load, so the first update starts it synchronously (its
-   *   MediaSource attached, its first request under way) before rendering instead of after.
-   * - A slotted `<video>` that is already loading and will autoplay: for its first frame; a bare
-   *   slot shows the video meanwhile.
+   * Fast start: the first frame comes before the player's chrome (controls, overlays, badges:
+   * ~15 ms of script plus the style and layout of a first paint, which otherwise delay the
+   * media pipeline's own main-thread steps, such as hls.js's `sourceopen`).
+   * - hls.js path: the first update waits, at most 1 s, for hls.js to load, so it starts hls.js
+   *   synchronously (its MediaSource attached, its first request under way).
+   * - A slotted `<video>` that is already loading: the first update waits for its first frame; a
+   *   bare slot shows the video meanwhile.
+   * - Otherwise, an autoplaying start renders only the video until its first frame (the chrome
+   *   comes at once when autoplay is refused or playback fails). Always at most 1 s.
    */
   #holdFirstRender(mse: boolean): void {
     const video = this.#video!;
-    if (mse) {
-      if (this.hls || loadedHls()) return;
-      this.#firstRenderHeld = Promise.race([loadHls().then(noop, noop), delay(1000)]);
+    if (mse && !this.hls && !loadedHls()) this.#firstRenderHeld = Promise.race([loadHls().then(noop, noop), delay(1000)]);
+    if (!this.autoplay || video.error || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
+    const framed = Promise.race([
+      new Promise<void>((resolve) => {
+        video.addEventListener('error', () => resolve(), { once: true });
+        if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
+        else video.addEventListener('loadeddata', () => resolve(), { once: true });
+      }),
+      delay(1000),
+    ]);
+    // A slotted video playing by itself (its own src and autoplay, the native engine's).
+    if (!mse && video.slot === 'media' && video.src && video.autoplay) {
+      const slot = document.createElement('slot');
+      slot.name = 'media';
+      this.renderRoot.append(slot);
+      this.#firstRenderHeld = framed.then(() => slot.remove());
       return;
     }
-    if (video.slot !== 'media' || !video.autoplay || !video.src || video.error || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
-    const slot = document.createElement('slot');
-    slot.name = 'media';
-    this.renderRoot.append(slot);
-    const framed = new Promise<void>((resolve) => {
-      video.addEventListener('error', () => resolve(), { once: true });
-      if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
-      else video.addEventListener('loadeddata', () => resolve(), { once: true });
+    this.#bare = true;
+    void framed.then(() => {
+      this.#bare = false;
+      this.requestUpdate();
     });
-    this.#firstRenderHeld = Promise.race([framed, delay(1000)]).then(() => slot.remove());
   }
+
+  /** Until an autoplaying start's first frame: the shadow root shows only the video (see above). */
+  #bare = false;
 
   #firstRenderHeld: Promise<void> | null = null;
 
@@ -466,7 +480,10 @@ export class LpPlayer extends LpElement {
     };
     const start = source.streamType === 'live' ? undefined : this.startTime;
     if (kind === 'native') {
-      this.#engineImpl = new NativeEngine(video, source.url, events, start);
+      const engine = new NativeEngine(video, source.url, events, start);
+      this.#engineImpl = engine;
+      // A slotted video kept loading: its load started when it asked for its playlist.
+      if (engine.kept) this.#loadStarted = performance.getEntriesByName(video.src).at(-1)?.startTime ?? this.#loadStarted;
     } else {
       let Hls: HlsConstructor;
       try {
@@ -483,6 +500,11 @@ export class LpPlayer extends LpElement {
     this.#engineImpl.capHeight(this.#heightCap());
     this._engine = kind;
     emit<LpEngineDetail>(this, 'lp-engine', { engine: kind, fallback });
+    // A slotted video playing before the player arrived: what its `play`/`playing` would have said.
+    if (!video.paused && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
+      this.#onMedia(new Event('play'));
+      this.#onMedia(new Event('playing'));
+    }
     if (this.autoplay || this.#wantsPlay) void this.#play(!this.#wantsPlay);
   }
 
@@ -531,7 +553,10 @@ export class LpPlayer extends LpElement {
       this._needsTap = false;
     } catch (error) {
       // Autoplay refused (or the source changed under it): a big play button, never a black box.
-      if ((error as { name?: string }).name === 'NotAllowedError') this._needsTap = true;
+      if ((error as { name?: string }).name === 'NotAllowedError') {
+        this._needsTap = true;
+        if (this._phase === 'loading') this._phase = 'paused';
+      }
     }
   }
 
@@ -859,13 +884,20 @@ export class LpPlayer extends LpElement {
     ].join(' ');
     return html`
       <div part="frame" class=${frameClass} role="region" tabindex="-1" aria-label=${this.t('player.label')} @pointermove=${this.#wake}>
-        ${this.#video?.slot === 'media' ? html`<slot name="media"></slot>` : this.#video} ${streaming ? nothing : this.#renderPoster(poster)} ${this.#renderBadges(source)} ${this.#renderOverlay(source)}
-        ${streaming && this._autoMuted && this._isMuted && this._phase === 'playing'
-          ? html`<button part="unmute" class="unmute" type="button" @click=${this.#toggleMute}>${icons.muted}<span>${this.t('player.tapToUnmute')}</span></button>`
-          : nothing}
-        ${streaming && this.controls && this._phase !== 'error' ? this.#renderControls() : nothing} ${this._floated ? this.#renderMini() : nothing}
+        ${this.#video?.slot === 'media' ? html`<slot name="media"></slot>` : this.#video}
+        ${streaming && this.#bare && !this._needsTap && this._phase !== 'error' ? nothing : this.#renderChrome(source, poster)}
       </div>
     `;
+  }
+
+  /** Everything over the video: poster, badges, overlays, unmute, controls, mini-player buttons. */
+  #renderChrome(source: PlayerSource, poster: string | undefined): TemplateResult {
+    const streaming = source.kind === 'stream';
+    return html`${streaming ? nothing : this.#renderPoster(poster)} ${this.#renderBadges(source)} ${this.#renderOverlay(source)}
+      ${streaming && this._autoMuted && this._isMuted && this._phase === 'playing'
+        ? html`<button part="unmute" class="unmute" type="button" @click=${this.#toggleMute}>${icons.muted}<span>${this.t('player.tapToUnmute')}</span></button>`
+        : nothing}
+      ${streaming && this.controls && this._phase !== 'error' ? this.#renderControls() : nothing} ${this._floated ? this.#renderMini() : nothing}`;
   }
 
   #renderPoster(poster: string | undefined): TemplateResult | typeof nothing {
@@ -920,7 +952,7 @@ export class LpPlayer extends LpElement {
       </div>`;
     }
     if (source.kind !== 'stream') return nothing;
-    if (this._phase === 'loading' || this._phase === 'waiting') {
+    if ((this._phase === 'loading' || this._phase === 'waiting') && !this._needsTap) {
       return html`<div part="overlay" class="overlay loading" role="status">
         <span class="spinner" aria-hidden="true"></span>
         <span class="visually-hidden">${this._retrying ? this.t('connection.reconnecting') : this.t('player.loading')}</span>

@@ -8,6 +8,8 @@ export class NativeEngine implements PlaybackEngine {
   readonly #url: string;
   readonly #events: EngineEvents;
   readonly #onTracks = () => this.#events.tracksChanged();
+  /** A slotted video already loading this URL was kept as it was (its head start). */
+  readonly kept: boolean;
 
   constructor(video: HTMLVideoElement, url: string, events: EngineEvents, startTime?: number) {
     this.#video = video;
@@ -15,8 +17,8 @@ export class NativeEngine implements PlaybackEngine {
     this.#events = events;
     video.textTracks.addEventListener('addtrack', this.#onTracks);
     video.textTracks.addEventListener('removetrack', this.#onTracks);
-    // A slotted video already loading this URL keeps its head start.
-    if (video.src !== new URL(url, document.baseURI).href || video.error) this.#load(startTime);
+    this.kept = video.src === new URL(url, document.baseURI).href && !video.error;
+    if (!this.kept) this.#load(startTime);
   }
 
   #load(startTime?: number): void {

@@ -2,9 +2,10 @@
 // This file's page must not load hls.js before the last test: the first tests check it was
 // never requested.
 import { expect } from '@esm-bundle/chai';
+import type { AnalyticsEvent } from '@liveplus/core';
 import type { LpPlayer } from '../src/lp-player.js';
 import { detectSupport } from '../src/engine.js';
-import { LIVE, REPLAY, advances, createPlayer, faults, startShow, showFixture, tagged, text, until, video } from './helpers.js';
+import { $, LIVE, REPLAY, advances, createPlayer, faults, hasButton, startShow, showFixture, tagged, text, until, video } from './helpers.js';
 
 // Chromium's native live HLS reloads its playlist hundreds of times a second: without a larger
 // buffer the resource timeline would be full (250 entries) and later requests would go unseen.
@@ -83,6 +84,36 @@ describe('<lp-player> on native HLS', function () {
     expect(host.shadowRoot!.querySelectorAll('slot[name="media"]')).to.have.length(1);
     await advances(player, 0.5);
     expect(player.engine).to.equal('native');
+  });
+
+  it('adopts a <video> child that was playing before the player arrived: playing, no spinner, first frame reported', async () => {
+    const { controller } = await startShow(showFixture('live', { live: REPLAY }));
+    const tracked: AnalyticsEvent[] = [];
+    controller.on('analytics', (event) => tracked.push(event));
+    // The page's own video, playing while the SDK's script is still on its way.
+    const parked = document.createElement('div');
+    document.body.append(parked);
+    const own = document.createElement('video');
+    Object.assign(own, { muted: true, autoplay: true, src: tagged('late', REPLAY) });
+    parked.append(own);
+    await until(() => own.currentTime > 0.3, 'the page video playing');
+    const host = document.createElement('lp-player') as LpPlayer;
+    Object.assign(host, { controller, preferPlayback: 'native' }); // native: keeps the page's video as it is
+    host.append(own); // moved in the same task: it never stops
+    parked.append(host);
+    player = host;
+    await host.updateComplete;
+    await host.updateComplete;
+    expect($(host, '.overlay.loading'), 'no spinner over a playing video').to.equal(null);
+    expect(hasButton(host, 'Pause')).to.equal(true);
+    expect(own.paused).to.equal(false);
+    expect(player.engine).to.equal('native');
+    const firstFrame = tracked.find((event) => event.type === 'video-first-frame') as { ms: number } | undefined;
+    // Timed from the video's own playlist request, not from when the player arrived.
+    expect(firstFrame?.ms).to.be.greaterThan(300);
+    expect(tracked.map((event) => event.type)).to.include('video-play');
+    parked.remove();
+    controller.destroy();
   });
 
   it('auto: a live src is played by hls.js where native HLS has no program date-time (Chromium)', async () => {

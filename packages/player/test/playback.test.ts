@@ -2,7 +2,7 @@
 import { expect } from '@esm-bundle/chai';
 import Hls from 'hls.js';
 import type { LpPlayer } from '../src/lp-player.js';
-import { $, LIVE, REPLAY, WORKER, advances, button, createPlayer, tagged, text, until, video } from './helpers.js';
+import { $, LIVE, REPLAY, WORKER, advances, button, createPlayer, hasButton, tagged, text, until, video } from './helpers.js';
 
 describe('<lp-player> through hls.js (MSE)', function () {
   this.timeout(30_000);
@@ -36,6 +36,44 @@ describe('<lp-player> through hls.js (MSE)', function () {
     // hls.js attaches a MediaSource (a blob: URL) when it starts.
     expect(mediaAtRender).to.match(/^blob:/);
     await advances(player, 0.3);
+  });
+
+  it('an autoplaying start shows only the video until its first frame, then its controls', async () => {
+    // The player's own video is slotted here, so this test sees its first frame before the player does.
+    const host = document.createElement('lp-player') as LpPlayer;
+    Object.assign(host, { src: tagged('bare', LIVE), preferPlayback: 'mse', autoplay: true, workerPath: WORKER });
+    const media = document.createElement('video');
+    media.muted = true;
+    host.append(media);
+    const connected = performance.now();
+    let framed = false;
+    media.requestVideoFrameCallback(() => (framed = true));
+    // The chrome's first appearance: after the video's first frame, or after the 1 s wait at most.
+    let chromeCame: { framed: boolean; after: number } | undefined;
+    const observer = new MutationObserver(() => {
+      if (host.shadowRoot!.querySelector('button, .overlay, .badges')) chromeCame ??= { framed, after: performance.now() - connected };
+    });
+    document.body.append(host);
+    player = host;
+    observer.observe(host.shadowRoot!, { childList: true, subtree: true });
+    await until(() => host.shadowRoot!.querySelector('.controls') !== null, 'the controls', 5000);
+    observer.disconnect();
+    expect(chromeCame!.framed || chromeCame!.after >= 990, 'no control, badge or overlay before the first frame').to.equal(true);
+    expect(host.media).to.equal(media);
+    expect(player.engine).to.equal('mse');
+    await advances(host, 0.3); // the video kept its place (and played on) when the chrome came
+  });
+
+  it('autoplay refused: the big play button comes at once, not after the first-frame wait', async () => {
+    const host = document.createElement('lp-player') as LpPlayer;
+    Object.assign(host, { src: LIVE, preferPlayback: 'mse', autoplay: true, workerPath: WORKER });
+    document.body.append(host); // creates its <video>
+    player = host;
+    host.media!.play = () => Promise.reject(new DOMException('Autoplay is not allowed', 'NotAllowedError'));
+    const connected = performance.now();
+    await until(() => hasButton(host, 'Tap to play'), 'the big play button', 2000);
+    expect(performance.now() - connected).to.be.below(900);
+    expect(video(host).paused).to.equal(true);
   });
 
   it('autoplays muted with a "tap to unmute" button that unmutes', async () => {
