@@ -14,7 +14,7 @@ describe('example pages in Chromium', () => {
     const { page, problems } = await open('/');
     const links = await page.$$eval('main a[href^="/examples/"], main a[href^="/host/"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
     await page.close();
-    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/vite-ts/dist/index.html', '/examples/video.html', '/examples/core.html', '/host/', '/examples/scenic-spot/index.html', '/examples/farm-coop/index.html', '/examples/theming/index.html']) {
+    for (const expected of ['/examples/script-tag/index.html', '/examples/live-shopping.html', '/examples/player.html', '/examples/products.html', '/examples/chat.html', '/examples/react/index.html', '/examples/vite-ts/dist/index.html', '/examples/video.html', '/examples/fast-start/index.html', '/examples/core.html', '/host/', '/examples/scenic-spot/index.html', '/examples/farm-coop/index.html', '/examples/theming/index.html']) {
       assert.ok(links.includes(expected), `the index links ${expected}`);
     }
     for (const link of links) {
@@ -43,6 +43,23 @@ describe('example pages in Chromium', () => {
     await page.click('#show-picker button[value="wuyi-tea-coop"]');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && document.querySelector('#products .price strong')?.textContent?.includes('¥'));
     assert.match(await page.textContent('#show-status'), /直播/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('fast-start: the page loads one player script; its own video plays first, then the player is defined and takes it over', async () => {
+    const { page, problems } = await open('/examples/fast-start/index.html');
+    await page.waitForFunction(() => document.getElementById('scripts').textContent !== '–' && document.getElementById('engine').textContent !== '–');
+    const readout = await page.evaluate(() => Object.fromEntries(['first-frame', 'defined', 'engine', 'scripts'].map((id) => [id, document.getElementById(id).textContent])));
+    const at = (text) => Number(/^(\d+) ms/.exec(text)?.[1]);
+    assert.ok(at(readout['first-frame']) > 0 && at(readout.defined) >= at(readout['first-frame']), JSON.stringify(readout));
+    assert.equal(readout.engine, "the browser's own HLS");
+    assert.equal(readout.scripts, 'player.js');
+    const player = await page.evaluate(() => {
+      const element = document.getElementById('player');
+      return { adopted: element.media === element.querySelector('video'), playing: !element.media.paused, controls: element.shadowRoot.querySelector('.controls') !== null };
+    });
+    assert.deepEqual(player, { adopted: true, playing: true, controls: true });
     assert.deepEqual(problems, []);
     await page.close();
   });
