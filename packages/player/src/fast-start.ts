@@ -36,14 +36,25 @@ const PLACEHOLDER = `
   object-fit: contain;
 }`;
 
+/**
+ * Resolves at the video's first frame on screen (its `loadeddata` where the browser has no
+ * `requestVideoFrameCallback`), at an error, or after `ms`, whichever comes first.
+ */
+export function firstFrame(video: HTMLVideoElement, ms = WAIT_MS): Promise<void> {
+  return new Promise<void>((resolve) => {
+    video.addEventListener('error', () => resolve(), { once: true });
+    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
+    else video.addEventListener('loadeddata', () => resolve(), { once: true });
+    setTimeout(resolve, ms);
+  });
+}
+
 /** Runs `define` now, or after the first frame of every self-starting slotted video (see above). */
 export function defineAfterFirstFrames(define: () => void): void {
   const videos =
     typeof document === 'undefined'
       ? []
-      : [...document.querySelectorAll<HTMLVideoElement>(SELF_STARTING)].filter(
-          (video) => !video.error && video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA && typeof video.requestVideoFrameCallback === 'function',
-        );
+      : [...document.querySelectorAll<HTMLVideoElement>(SELF_STARTING)].filter((video) => !video.error && video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA);
   if (videos.length === 0) {
     define();
     return;
@@ -51,14 +62,7 @@ export function defineAfterFirstFrames(define: () => void): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PLACEHOLDER);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  const framed = videos.map(
-    (video) =>
-      new Promise<void>((resolve) => {
-        video.requestVideoFrameCallback(() => resolve());
-        video.addEventListener('error', () => resolve(), { once: true });
-      }),
-  );
-  void Promise.race([Promise.all(framed), new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS))]).then(() => {
+  void Promise.all(videos.map((video) => firstFrame(video))).then(() => {
     define();
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
   });

@@ -67,6 +67,7 @@ import type { HlsConfig } from 'hls.js';
 import { chooseEngine, detectSupport, type EngineKind, type PlaybackPreference } from './engine.js';
 import type { LpAddToCalendarDetail, LpEngineDetail } from './events.js';
 import { defaultWorkerPath, loadHls, loadedHls, type HlsConstructor } from './hls-loader.js';
+import { firstFrame } from './fast-start.js';
 import { buildIcs, downloadIcs } from './ics.js';
 import { icons } from './icons.js';
 import { playerStyles } from './lp-player.styles.js';
@@ -343,14 +344,7 @@ export class LpPlayer extends LpElement {
     const video = this.#video!;
     if (mse && !this.hls && !loadedHls()) this.#firstRenderHeld = Promise.race([loadHls().then(noop, noop), delay(1000)]);
     if (!this.autoplay || video.error || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
-    const framed = Promise.race([
-      new Promise<void>((resolve) => {
-        video.addEventListener('error', () => resolve(), { once: true });
-        if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
-        else video.addEventListener('loadeddata', () => resolve(), { once: true });
-      }),
-      delay(1000),
-    ]);
+    const framed = firstFrame(video);
     // A slotted video playing by itself (its own src and autoplay, the native engine's).
     if (!mse && video.slot === 'media' && video.src && video.autoplay) {
       const slot = document.createElement('slot');
