@@ -92,28 +92,31 @@ describe('<lp-player> on native HLS', function () {
     controller.on('analytics', (event) => tracked.push(event));
     // The page's own video, playing while the SDK's script is still on its way.
     const parked = document.createElement('div');
-    document.body.append(parked);
-    const own = document.createElement('video');
-    Object.assign(own, { muted: true, autoplay: true, src: tagged('late', REPLAY) });
-    parked.append(own);
-    await until(() => own.currentTime > 0.3, 'the page video playing');
-    const host = document.createElement('lp-player') as LpPlayer;
-    Object.assign(host, { controller, preferPlayback: 'native' }); // native: keeps the page's video as it is
-    host.append(own); // moved in the same task: it never stops
-    parked.append(host);
-    player = host;
-    await host.updateComplete;
-    await host.updateComplete;
-    expect($(host, '.overlay.loading'), 'no spinner over a playing video').to.equal(null);
-    expect(hasButton(host, 'Pause')).to.equal(true);
-    expect(own.paused).to.equal(false);
-    expect(player.engine).to.equal('native');
-    const firstFrame = tracked.find((event) => event.type === 'video-first-frame') as { ms: number } | undefined;
-    // Timed from the video's own playlist request, not from when the player arrived.
-    expect(firstFrame?.ms).to.be.greaterThan(300);
-    expect(tracked.map((event) => event.type)).to.include('video-play');
-    parked.remove();
-    controller.destroy();
+    try {
+      document.body.append(parked);
+      const own = document.createElement('video');
+      Object.assign(own, { muted: true, autoplay: true, src: tagged('late', REPLAY) });
+      parked.append(own);
+      await until(() => own.currentTime > 0.3, 'the page video playing');
+      const host = document.createElement('lp-player') as LpPlayer;
+      Object.assign(host, { controller, preferPlayback: 'native' }); // native: keeps the page's video as it is
+      host.append(own); // moved in the same task: it never stops
+      parked.append(host);
+      player = host;
+      await host.updateComplete;
+      await host.updateComplete;
+      expect($(host, '.overlay.loading') === null, 'no spinner over a playing video').to.equal(true); // (a DOM node in a failure message hangs chai)
+      expect(hasButton(host, 'Pause')).to.equal(true);
+      expect(own.paused).to.equal(false);
+      expect(player.engine).to.equal('native');
+      const firstFrame = tracked.find((event) => event.type === 'video-first-frame') as { ms: number } | undefined;
+      // Timed from the video's own playlist request, not from when the player arrived.
+      expect(firstFrame?.ms).to.be.greaterThan(300);
+      expect(tracked.map((event) => event.type)).to.include('video-play');
+    } finally {
+      parked.remove();
+      controller.destroy();
+    }
   });
 
   it('auto: a live src is played by hls.js where native HLS has no program date-time (Chromium)', async () => {
