@@ -175,6 +175,9 @@ export default {
   // Generous per-test timeout: the whole suite shares two cores with the demo server.
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
+  // scripts/wtr-setup.ts first (readable failures on DOM nodes), then the test file.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script type="module" src="/scripts/wtr-setup.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` }), demoServerPlugin],
   middleware: [demoStreams],
   groups: packages.map((name) => ({

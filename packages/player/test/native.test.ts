@@ -105,7 +105,7 @@ describe('<lp-player> on native HLS', function () {
       player = host;
       await host.updateComplete;
       await host.updateComplete;
-      expect($(host, '.overlay.loading') === null, 'no spinner over a playing video').to.equal(true); // (a DOM node in a failure message hangs chai)
+      expect($(host, '.overlay.loading'), 'no spinner over a playing video').to.equal(null);
       expect(hasButton(host, 'Pause')).to.equal(true);
       expect(own.paused).to.equal(false);
       expect(player.engine).to.equal('native');
