@@ -32,7 +32,7 @@ describe('the one-file player build', () => {
         (event) =>
           event.target.requestVideoFrameCallback(() => {
             const box = event.target.parentElement.getBoundingClientRect();
-            window.atFirstFrame = { defined: customElements.get('lp-player') !== undefined, box: [box.width, box.height] };
+            window.atFirstFrame = { defined: customElements.get('lp-player') !== undefined, box: [box.width, box.height], documentSheets: document.adoptedStyleSheets.length };
           }),
         { capture: true, once: true },
       );
@@ -47,16 +47,19 @@ describe('the one-file player build', () => {
     await page.waitForFunction(() => window.atFirstFrame && customElements.get('lp-player'), null, { timeout: 5000 });
     const atFirstFrame = await page.evaluate(() => window.atFirstFrame);
     assert.equal(atFirstFrame.defined, false, 'not defined before the first frame');
+    assert.equal(atFirstFrame.documentSheets, 0, 'no document-wide CSS');
     await page.waitForFunction(() => document.querySelector('lp-player').shadowRoot?.querySelector('.controls'), null, { timeout: 5000 });
     const after = await page.evaluate(() => {
       const player = document.querySelector('lp-player');
       const box = player.getBoundingClientRect();
-      return { box: [box.width, box.height], engine: player.engine, playing: !player.media.paused, spinner: player.shadowRoot.querySelector('.overlay') !== null, sheets: document.adoptedStyleSheets.length };
+      const slots = [...player.shadowRoot.querySelectorAll('slot')].map((slot) => slot.name);
+      return { box: [box.width, box.height], engine: player.engine, playing: !player.media.paused, spinner: player.shadowRoot.querySelector('.overlay') !== null, slots };
     });
     // The undefined player had the box the defined one has (the page's width, 16 : 9).
     assert.deepEqual(atFirstFrame.box, after.box);
     assert.ok(Math.abs(after.box[1] - (after.box[0] * 9) / 16) < 1, `16 : 9, not ${after.box}`);
-    assert.deepEqual({ ...after, box: undefined }, { box: undefined, engine: 'native', playing: true, spinner: false, sheets: 0 });
+    // The early shadow root was cleared for the element's own: one slot, the media one.
+    assert.deepEqual({ ...after, box: undefined }, { box: undefined, engine: 'native', playing: true, spinner: false, slots: ['media'] });
     assert.deepEqual(errors, []);
     await page.close();
   });

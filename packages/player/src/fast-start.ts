@@ -2,39 +2,24 @@
  * Fast start of the documented markup `<lp-player><video src autoplay muted></video></lp-player>`:
  * the page's own `<video>` starts loading while the SDK's script is still on its way. The
  * browser's media pipeline needs the main thread for its first steps (playlist, first segments,
- * first frame), and defining `<lp-player>` then (upgrading it, attaching its listeners, its
- * shadow root and its first render) competes with them: measured, +7–10 ms on a ~115 ms first
- * frame (scripts/bench-player.mjs). So while such a video has not shown its first frame, the
- * player is defined just after it, at most 1 s later; an error ends the wait too.
+ * first frame), and defining `<lp-player>` then (upgrading it, attaching its listeners and
+ * controllers, its first render) competes with them: measured, +7–10 ms on a ~115 ms first frame
+ * (scripts/bench-player.mjs). So while such a video has not shown its first frame, the player is
+ * defined just after it, at most 1 s later; an error ends the wait too.
  *
- * Meanwhile nothing must move: a document stylesheet of zero specificity gives an undefined
- * `<lp-player>` the box its own styles give it (block, `--lp-player-aspect-ratio`, black) and its
- * video the whole box; a page's own rules win over it, as they win over the element's `:host`.
- * It is removed once the player is defined.
+ * Meanwhile nothing must move: each such `<lp-player>` gets its shadow root now, with the
+ * player's own styles and a slot for the video, so it already has the box it will have (no
+ * document-wide CSS). The element reuses that shadow root when it upgrades and clears it before
+ * its first render.
  *
  * Without such a video (any other markup, a player created by script, Node), `define` runs at
  * once, as every define module does.
  */
-import { themeDefaults } from '@liveplus/ui';
+import { adoptStyles } from 'lit';
+import { playerStyles } from './lp-player.styles.js';
 
 const SELF_STARTING = 'lp-player:not(:defined) > video[src][autoplay]';
 const WAIT_MS = 1000;
-
-const PLACEHOLDER = `
-:where(lp-player:not(:defined)) {
-  display: block;
-  position: relative;
-  aspect-ratio: var(--lp-player-aspect-ratio, 16 / 9);
-  border-radius: var(--lp-player-radius, var(--lp-radius, ${themeDefaults.radius}));
-  overflow: hidden;
-  background: var(--lp-player-background, #000);
-}
-:where(lp-player:not(:defined) > video) {
-  display: block;
-  width: 100%;
-  height: 100%;
-  object-fit: contain;
-}`;
 
 /**
  * Resolves at the video's first frame on screen (its `loadeddata` where the browser has no
@@ -59,11 +44,14 @@ export function defineAfterFirstFrames(define: () => void): void {
     define();
     return;
   }
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(PLACEHOLDER);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  void Promise.all(videos.map((video) => firstFrame(video))).then(() => {
-    define();
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-  });
+  for (const video of videos) {
+    const host = video.parentElement!;
+    if (host.shadowRoot) continue;
+    const root = host.attachShadow({ mode: 'open' });
+    adoptStyles(root, playerStyles);
+    const media = document.createElement('slot');
+    media.name = 'media';
+    root.append(media, document.createElement('slot')); // the video, with or without slot="media"
+  }
+  void Promise.all(videos.map((video) => firstFrame(video))).then(define);
 }

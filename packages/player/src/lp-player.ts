@@ -264,6 +264,9 @@ export class LpPlayer extends LpElement {
   // ---------------------------------------------------------------- lifecycle
 
   override connectedCallback(): void {
+    // A shadow root made before the element was defined (fast-start.ts) holds only a placeholder;
+    // cleared before lit takes the root over (it renders before the root's first child).
+    if (!this.hasUpdated) this.shadowRoot?.replaceChildren();
     super.connectedCallback();
     this.#recovery = new Recovery(
       {

@@ -10,4 +10,4 @@ export type { LpErrorDetail } from './events.js';
 export { LpElement } from './lp-element.js';
 export { LpShow } from './lp-show.js';
 export type { LpReadyDetail } from './lp-show.js';
-export { baseStyles, providerThemeStyles, themeDefaults } from './tokens.js';
+export { baseStyles, providerThemeStyles } from './tokens.js';
