@@ -12,6 +12,10 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollupTrustedWorker } from '@liveplus/player/build';
 
+const require = createRequire(import.meta.url);
+/** hls.js's worker file, shipped next to every build that loads hls.js and in the player's npm package. */
+const HLS_WORKER_FILE = require.resolve('hls.js/dist/hls.worker.js');
+
 /** Browser entries: output name → the emitted module. Packages not built yet are skipped. */
 const entries = {
   core: 'packages/core/dist/index.js',
@@ -36,7 +40,7 @@ function hlsWorker() {
     name: 'liveplus-hls-worker',
     transform(code, id) {
       if (!id.endsWith('hls-loader.js') || !code.includes(marker)) return null;
-      const source = readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'));
+      const source = readFileSync(HLS_WORKER_FILE);
       const ref = this.emitFile({ type: 'asset', fileName: 'hls.worker.js', source });
       return { code: code.replace(marker, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`), map: null };
     },
@@ -50,7 +54,7 @@ function hlsWorker() {
  */
 const playerWorkerAsset = () => ({
   name: 'liveplus-player-worker-asset',
-  buildStart: () => copyFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.worker.js'), 'packages/player/dist/hls.worker.js'),
+  buildStart: () => copyFileSync(HLS_WORKER_FILE, 'packages/player/dist/hls.worker.js'),
 });
 
 /**
@@ -75,7 +79,7 @@ const sharedChunk = (id) => SHARED_CHUNKS.find(([, pattern]) => pattern.test(id)
 /** The classic loader learns the hls.js chunk's file name (to preload it) from the build. */
 const hlsChunkConstant = () => ({
   name: 'liveplus-hls-chunk-name',
-  transform: (code, id) => (/[\/]elements[\/]dist[\/]loader\.js$/.test(id) ? { code: code.replaceAll('__LIVEPLUS_HLS_CHUNK__', JSON.stringify(hlsChunkName('mjs'))), map: null } : null),
+  transform: (code, id) => (/[\\/]elements[\\/]dist[\\/]loader\.js$/.test(id) ? { code: code.replaceAll('__LIVEPLUS_HLS_CHUNK__', JSON.stringify(hlsChunkName('mjs'))), map: null } : null),
 });
 
 /**
@@ -89,7 +93,7 @@ const emptyFirst = (dir) => ({ name: 'liveplus-empty-output', buildStart: () => 
  * `chunks/hls-1.7.4.js` in the browser build), so a page or the script-tag loader can start
  * downloading it early with `<link rel="modulepreload">` while the SDK itself loads.
  */
-const HLS_VERSION = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('hls.js/package.json'), 'utf8')).version;
+const HLS_VERSION = JSON.parse(readFileSync(require.resolve('hls.js/package.json'), 'utf8')).version;
 const isHlsChunk = (chunk) => chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]hls\.js[\\/]/.test(id));
 const hlsChunkName = (ext) => `hls-${HLS_VERSION}.${ext}`;
 const chunkNames = (prefix, ext) => (chunk) => (isHlsChunk(chunk) ? `${prefix}${hlsChunkName(ext)}` : `${prefix}[name]-[hash].${ext}`);

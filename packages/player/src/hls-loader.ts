@@ -15,7 +15,7 @@
  * The worker and Trusted Types (`require-trusted-types-for 'script'`): `new Worker(url)` is a
  * sink that takes only a TrustedScriptURL there. hls.js 1.7 turns its `workerPath` into a string
  * before it creates the worker, so the browser build patches that one line of hls.js
- * (scripts/hls-trusted-worker.mjs, for rollup and esbuild: a non-string path reaches `new Worker`
+ * (`@liveplus/player/build`, for rollup, Vite and esbuild: a non-string path reaches `new Worker`
  * unchanged; the build fails if the line is not found), and `workerScriptURL()` hands hls.js a
  * TrustedScriptURL made by the player's own policy, `liveplus-hls`. Why a named policy: the
  * page stays in charge — a site with a `trusted-types` directive allows it by name, and the SDK
