@@ -21,17 +21,26 @@ import { playerStyles } from './lp-player.styles.js';
 const SELF_STARTING = 'lp-player:not(:defined) > video[src][autoplay]';
 const WAIT_MS = 1000;
 
+/** Resolves when `step` settles (fulfilled or not), or after the fast-start wait (1 s) at most. */
+export function atMost(step: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    step.then(() => resolve(), () => resolve());
+    setTimeout(resolve, WAIT_MS);
+  });
+}
+
 /**
  * Resolves at the video's first frame on screen (its `loadeddata` where the browser has no
- * `requestVideoFrameCallback`), at an error, or after `ms`, whichever comes first.
+ * `requestVideoFrameCallback`) or at an error, after the fast-start wait (1 s) at most.
  */
-export function firstFrame(video: HTMLVideoElement, ms = WAIT_MS): Promise<void> {
-  return new Promise<void>((resolve) => {
-    video.addEventListener('error', () => resolve(), { once: true });
-    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
-    else video.addEventListener('loadeddata', () => resolve(), { once: true });
-    setTimeout(resolve, ms);
-  });
+export function firstFrame(video: HTMLVideoElement): Promise<void> {
+  return atMost(
+    new Promise<void>((resolve) => {
+      video.addEventListener('error', () => resolve(), { once: true });
+      if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => resolve());
+      else video.addEventListener('loadeddata', () => resolve(), { once: true });
+    }),
+  );
 }
 
 /** Runs `define` now, or after the first frame of every self-starting slotted video (see above). */

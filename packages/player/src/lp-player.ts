@@ -67,7 +67,7 @@ import type { HlsConfig } from 'hls.js';
 import { chooseEngine, detectSupport, type EngineKind, type PlaybackPreference } from './engine.js';
 import type { LpAddToCalendarDetail, LpEngineDetail } from './events.js';
 import { defaultWorkerPath, loadHls, loadedHls, type HlsConstructor } from './hls-loader.js';
-import { firstFrame } from './fast-start.js';
+import { atMost, firstFrame } from './fast-start.js';
 import { buildIcs, downloadIcs } from './ics.js';
 import { icons } from './icons.js';
 import { playerStyles } from './lp-player.styles.js';
@@ -78,9 +78,6 @@ import { Recovery, type RecoveryOptions } from './recovery.js';
 import { resolveSource, sameSource, type PlayerSource, type StreamType } from './source.js';
 
 type Phase = 'idle' | 'loading' | 'playing' | 'paused' | 'waiting' | 'ended' | 'error';
-
-const noop = (): void => {};
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Seconds behind the live position before the badge turns into "back to live". */
 const BEHIND_LIVE_S = 5;
@@ -345,7 +342,7 @@ export class LpPlayer extends LpElement {
    */
   #holdFirstRender(mse: boolean): void {
     const video = this.#video!;
-    if (mse && !this.hls && !loadedHls()) this.#firstRenderHeld = Promise.race([loadHls().then(noop, noop), delay(1000)]);
+    if (mse && !this.hls && !loadedHls()) this.#firstRenderHeld = atMost(loadHls());
     if (!this.autoplay || video.error || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
     const framed = firstFrame(video);
     // A slotted video playing by itself (its own src and autoplay, the native engine's).
@@ -949,7 +946,7 @@ export class LpPlayer extends LpElement {
       </div>`;
     }
     if (source.kind !== 'stream') return nothing;
-    if ((this._phase === 'loading' || this._phase === 'waiting') && !this._needsTap) {
+    if (this._phase === 'loading' || this._phase === 'waiting') {
       return html`<div part="overlay" class="overlay loading" role="status">
         <span class="spinner" aria-hidden="true"></span>
         <span class="visually-hidden">${this._retrying ? this.t('connection.reconnecting') : this.t('player.loading')}</span>
