@@ -11,14 +11,7 @@ const HOST_TOKEN = 'e2e-host-token';
 const demo = demoSession({ api: { hostToken: HOST_TOKEN } });
 
 async function open() {
-  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
-  });
-  page.on('console', (m) => m.text().startsWith('CSP violation') && problems.push(m.text()));
-  await page.goto(new URL(PAGE, demo.server.url).href);
+  const { page, problems } = await demo.open(PAGE, { width: 1280, height: 900 });
   await page.waitForFunction(() => document.querySelector('lp-live-shopping')?.controller?.state.phase === 'ready', null, { timeout: 20_000 });
   return { page, problems };
 }
