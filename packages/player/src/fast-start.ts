@@ -43,8 +43,11 @@ export function firstFrame(video: HTMLVideoElement): Promise<void> {
   );
 }
 
-/** Runs `define` now, or after the first frame of every self-starting slotted video (see above). */
-export function defineAfterFirstFrames(define: () => void): void {
+/**
+ * Runs `define` now, or after the first frame of every self-starting slotted video (see above);
+ * `shadowRootOptions` are the element's own, so it can take over the early shadow root.
+ */
+export function defineAfterFirstFrames(shadowRootOptions: ShadowRootInit, define: () => void): void {
   const videos =
     typeof document === 'undefined'
       ? []
@@ -56,7 +59,7 @@ export function defineAfterFirstFrames(define: () => void): void {
   for (const video of videos) {
     const host = video.parentElement!;
     if (host.shadowRoot) continue;
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow(shadowRootOptions);
     adoptStyles(root, playerStyles);
     const media = document.createElement('slot');
     media.name = 'media';
